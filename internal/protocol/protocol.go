@@ -1,0 +1,107 @@
+// Package protocol is the model of a partnership's escalation procedure: the
+// `protocol:` block of a folder's _index.md front matter.
+//
+// Keys (YAML; an unknown key anywhere is an error reported with file and line):
+//
+//	protocol:
+//	  id:          [a-z0-9-]+, unique across the site; the URL segment and the key in records
+//	  partnership: the partnership's full name
+//	  calendar:    england-and-wales | scotland | northern-ireland | the id of a custom calendar
+//	  version:     a string shown to users and stamped into every record ("2024-06")
+//	  published:   YYYY-MM-DD
+//	  review_due:  YYYY-MM-DD; `resolve check` warns once it has passed
+//	  emergency:   optional banner text shown on every page of the protocol
+//	  when_to_use: conditions that must all hold for the procedure to apply
+//	  stages:      in order, numbered from 1; each has
+//	    title, who, summary   (required)
+//	    due:      {working_days: N, after: concern|previous} or {calendar_days: N, after: ...};
+//	              no due means "as soon as possible"
+//	    record:   optional: what to record at this stage
+//	    prompts:  optional: questions to guide the conversation at this stage
+//	    page:     optional: the .md page in this folder that describes the stage in detail
+//	  flags:      yes/no facts that change what must happen; each has
+//	    id ([a-z0-9_-]+, unique within the protocol), question, action,
+//	    from_stage (optional, 1..number of stages), urgent (optional)
+//	  template:   questions a practitioner answers before escalating; each has
+//	    id ([a-z0-9_-]+, unique within the protocol), question, hint (optional)
+//	  contacts:   each has name and at least one of email, phone, url; role is optional
+//	  changes:    optional history, newest first: {version, date, summary}
+//
+// Custom calendars are declared beside protocols, in a `calendars:` list of
+// any _index.md (see package workday for their keys).
+package protocol
+
+import "resolve/internal/workday"
+
+// Protocol is one partnership's procedure.
+type Protocol struct {
+	ID          string       `yaml:"id" json:"id"`
+	Partnership string       `yaml:"partnership" json:"partnership"`
+	Calendar    string       `yaml:"calendar" json:"calendar"`
+	Version     string       `yaml:"version" json:"version"`
+	Published   workday.Date `yaml:"published" json:"published"`
+	ReviewDue   workday.Date `yaml:"review_due" json:"review_due"`
+	Emergency   string       `yaml:"emergency,omitempty" json:"emergency,omitempty"`
+	WhenToUse   []string     `yaml:"when_to_use" json:"when_to_use"`
+	Stages      []Stage      `yaml:"stages" json:"stages"`
+	Flags       []Flag       `yaml:"flags,omitempty" json:"flags,omitempty"`
+	Template    []Question   `yaml:"template,omitempty" json:"template,omitempty"`
+	Contacts    []Contact    `yaml:"contacts,omitempty" json:"contacts,omitempty"`
+	Changes     []Change     `yaml:"changes,omitempty" json:"changes,omitempty"`
+}
+
+// Stage is one step of escalation. Stages are numbered from 1 in order.
+type Stage struct {
+	Title   string   `yaml:"title" json:"title"`
+	Who     string   `yaml:"who" json:"who"`
+	Summary string   `yaml:"summary" json:"summary"`
+	Due     *Due     `yaml:"due,omitempty" json:"due,omitempty"`
+	Record  string   `yaml:"record,omitempty" json:"record,omitempty"`
+	Prompts []string `yaml:"prompts,omitempty" json:"prompts,omitempty"`
+	Page    string   `yaml:"page,omitempty" json:"page,omitempty"`
+}
+
+// Due is a stage's timescale. Exactly one of WorkingDays and CalendarDays is set.
+type Due struct {
+	WorkingDays  int    `yaml:"working_days,omitempty" json:"working_days,omitempty"`
+	CalendarDays int    `yaml:"calendar_days,omitempty" json:"calendar_days,omitempty"`
+	After        string `yaml:"after" json:"after"` // AfterConcern or AfterPrevious
+}
+
+// The values of Due.After.
+const (
+	AfterConcern  = "concern"  // counted from the date the disagreement arose
+	AfterPrevious = "previous" // counted from the completion of the previous stage
+)
+
+// Flag is a yes/no fact about the case that changes what must happen.
+type Flag struct {
+	ID        string `yaml:"id" json:"id"`
+	Question  string `yaml:"question" json:"question"`
+	Action    string `yaml:"action" json:"action"`
+	FromStage int    `yaml:"from_stage,omitempty" json:"from_stage,omitempty"`
+	Urgent    bool   `yaml:"urgent,omitempty" json:"urgent,omitempty"`
+}
+
+// Question is one question of the template a practitioner answers before escalating.
+type Question struct {
+	ID       string `yaml:"id" json:"id"`
+	Question string `yaml:"question" json:"question"`
+	Hint     string `yaml:"hint,omitempty" json:"hint,omitempty"`
+}
+
+// Contact is a way to reach the partnership. Name and one of Email, Phone or URL are required.
+type Contact struct {
+	Name  string `yaml:"name" json:"name"`
+	Role  string `yaml:"role,omitempty" json:"role,omitempty"`
+	Email string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	URL   string `yaml:"url,omitempty" json:"url,omitempty"`
+}
+
+// Change is one published version of the protocol.
+type Change struct {
+	Version string       `yaml:"version" json:"version"`
+	Date    workday.Date `yaml:"date" json:"date"`
+	Summary string       `yaml:"summary" json:"summary"`
+}
