@@ -1,6 +1,6 @@
 module resolve
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/BurntSushi/toml v0.3.1 // indirect

@@ -1,0 +1,339 @@
+// Package markdown renders page bodies to HTML with goldmark, and reports
+// what the build needs to check and index: headings with stable, readable
+// ids, every link and image with its line, and the text of each section.
+//
+// CommonMark plus tables, footnotes and typographic quotes. Raw HTML is not
+// rendered. Relative links to .md files become the URLs of those pages;
+// site-absolute links (/hips/contacts/) get the base path in front.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Heading is a heading of a page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// Link is a link or image found in a page.
+type Link struct {
+	Dest  string // as written
+	Text  string // the link text, or an image's alt text
+	Image bool
+	Line  int
+}
+
+// Section is the plain text of a page from one heading to the next, for search.
+type Section struct {
+	Heading string // "" for the text before the first heading
+	ID      string
+	Text    string
+}
+
+// Doc is a rendered page body.
+type Doc struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link
+	Sections []Section
+}
+
+// Resolver turns a link destination into the URL to write in the page.
+// It is called for every link and image destination that is not a
+// plain in-page anchor; ok false leaves the destination as written.
+type Resolver func(dest string) (url string, ok bool)
+
+// Renderer holds the one goldmark instance of a build. It is safe for
+// concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New builds the renderer.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+var key = parser.NewContextKey()
+
+// state is the per-document information the transformer reads and fills.
+type state struct {
+	resolve  Resolver
+	firstLn  int
+	source   []byte
+	headings []Heading
+	links    []Link
+}
+
+// Render converts body, whose first line is line firstLine of its file.
+func (r *Renderer) Render(body []byte, firstLine int, resolve Resolver) (*Doc, error) {
+	st := &state{resolve: resolve, firstLn: firstLine, source: body}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(key, st)
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
+		return nil, err
+	}
+	return &Doc{
+		HTML:     buf.Bytes(),
+		Headings: st.headings,
+		Links:    st.links,
+		Sections: sections(doc, body),
+	}, nil
+}
+
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(key).(*state)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			h := Heading{Level: n.Level, ID: string(idb), Text: plain(n, src), Line: st.line(n)}
+			st.headings = append(st.headings, h)
+			if h.ID != "" && !hasLink(n) {
+				wrapInLink(n, "#"+h.ID)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Link:
+			st.links = append(st.links, Link{Dest: string(n.Destination), Text: plain(n, src), Line: st.lineOf(n, n.Destination)})
+			n.Destination = st.rewrite(n.Destination)
+		case *ast.Image:
+			st.links = append(st.links, Link{Dest: string(n.Destination), Text: plain(n, src), Image: true, Line: st.lineOf(n, n.Destination)})
+			n.Destination = st.rewrite(n.Destination)
+		case *ast.AutoLink:
+			st.links = append(st.links, Link{Dest: string(n.URL(src)), Text: string(n.Label(src)), Line: st.line(n)})
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (st *state) rewrite(dest []byte) []byte {
+	if st.resolve == nil || len(dest) == 0 || dest[0] == '#' {
+		return dest
+	}
+	if u, ok := st.resolve(string(dest)); ok {
+		return []byte(u)
+	}
+	return dest
+}
+
+// line returns the file line where a node's block starts.
+func (st *state) line(n ast.Node) int {
+	for b := n; b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return st.firstLn + bytes.Count(st.source[:b.Lines().At(0).Start], []byte("\n"))
+		}
+	}
+	return st.firstLn
+}
+
+// lineOf finds the line of an inline link inside a multi-line paragraph by
+// looking for its destination in the block's lines.
+func (st *state) lineOf(n ast.Node, dest []byte) int {
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
+			continue
+		}
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if bytes.Contains(seg.Value(st.source), dest) {
+				return st.firstLn + bytes.Count(st.source[:seg.Start], []byte("\n"))
+			}
+		}
+		return st.firstLn + bytes.Count(st.source[:lines.At(0).Start], []byte("\n"))
+	}
+	return st.firstLn
+}
+
+func hasLink(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (c.Kind() == ast.KindLink || c.Kind() == ast.KindAutoLink) {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// wrapInLink moves a heading's content into a link to the heading itself,
+// so every section can be linked to without extra, repeated link text.
+func wrapInLink(h *ast.Heading, href string) {
+	link := ast.NewLink()
+	link.Destination = []byte(href)
+	link.SetAttributeString("class", []byte("heading-link"))
+	for c := h.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		h.RemoveChild(h, c)
+		link.AppendChild(link, c)
+		c = next
+	}
+	h.AppendChild(h, link)
+}
+
+// plain returns the text of a node's inline content.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			// its Text children are walked
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// sections splits the document's text at its headings.
+func sections(doc ast.Node, src []byte) []Section {
+	var out []Section
+	cur := Section{}
+	var text strings.Builder
+	flush := func() {
+		cur.Text = strings.Join(strings.Fields(text.String()), " ")
+		if cur.Text != "" || cur.Heading != "" {
+			out = append(out, cur)
+		}
+		text.Reset()
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			flush()
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			cur = Section{Heading: plain(h, src), ID: string(idb)}
+			continue
+		}
+		blockText(c, src, &text)
+	}
+	flush()
+	return out
+}
+
+func blockText(n ast.Node, src []byte, b *strings.Builder) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < c.Lines().Len(); i++ {
+				seg := c.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if c.Type() == ast.TypeBlock && c.FirstChild() != nil && c.FirstChild().Type() == ast.TypeInline {
+			b.WriteString(plain(c, src))
+			b.WriteByte(' ')
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// ids gives each heading a readable, stable id, unique within the page.
+type ids struct{ used map[string]int }
+
+func newIDs() *ids { return &ids{used: map[string]int{}} }
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for n := s.used[base]; n > 0; n = s.used[id] {
+		s.used[base]++
+		id = base + "-" + itoa(s.used[base]+0)
+	}
+	s.used[id]++
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)]++ }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// Slug makes a readable anchor from heading text: lower case, letters
+// folded to ASCII (é to e), every other run of characters one hyphen.
+// "Café: résumé!" becomes "cafe-resume".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '\u2019':
+			// "child's" reads better as "childs" than "child-s"
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
