@@ -1,0 +1,191 @@
+package build
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"resolve/internal/diag"
+)
+
+// assemble gives every content page its URL, section and layout, adds the
+// generated pages, and orders each section.
+func (s *site) assemble() error {
+	var problems diag.List
+	indexes := map[string]*page{} // folder -> its index page
+	for _, c := range s.tree.Pages {
+		p := &page{
+			src:         c,
+			url:         urlOf(c.Path),
+			title:       c.Meta.Title,
+			description: c.Meta.Description,
+			weight:      c.Meta.Weight,
+			kind:        "page",
+		}
+		switch {
+		case c.Path == "_index.md":
+			p.kind = "home"
+		case c.IsIndex && c.Meta.Protocol != nil:
+			p.kind = "protocol"
+		case c.IsIndex:
+			p.kind = "section"
+		case len(c.Meta.Glossary) > 0:
+			p.kind = "glossary"
+			s.glossary = append(s.glossary, c.Meta.Glossary...)
+		}
+		if c.Meta.Layout != "" {
+			p.kind = c.Meta.Layout
+		}
+		if s.add(p, &problems) && c.IsIndex {
+			indexes[c.Dir] = p
+		}
+	}
+	// A folder with pages but no _index.md still gets an index page.
+	for _, c := range s.tree.Pages {
+		for dir := c.Dir; dir != "."; dir = path.Dir(dir) {
+			if indexes[dir] != nil {
+				continue
+			}
+			p := &page{url: "/" + dir + "/", title: titleFromName(path.Base(dir)), kind: "section"}
+			if s.add(p, &problems) {
+				indexes[dir] = p
+			}
+		}
+	}
+	for _, pr := range s.protos {
+		pr.index = indexes[pr.src.Dir]
+		pr.index.proto = pr
+	}
+	// Sections: each page belongs to the index of its folder; each index
+	// page to the index of the folder above.
+	for _, p := range s.pages {
+		dir := ""
+		switch {
+		case p.url == "/":
+			continue
+		case p.src != nil && !p.src.IsIndex:
+			dir = p.src.Dir
+		default:
+			dir = path.Dir(strings.Trim(p.url, "/"))
+		}
+		parent := indexes[dir]
+		if parent == nil {
+			continue
+		}
+		p.section = parent
+		parent.children = append(parent.children, p)
+	}
+	for _, p := range s.pages {
+		sort.SliceStable(p.children, func(i, j int) bool { return less(p.children[i], p.children[j]) })
+		if p.proto == nil {
+			for q := p.section; q != nil; q = q.section {
+				if q.proto != nil {
+					p.proto = q.proto
+					break
+				}
+			}
+		}
+	}
+	for _, pr := range s.protos {
+		s.addProtocolPages(pr, &problems)
+	}
+	s.addSitePages(&problems)
+	if len(problems) > 0 {
+		problems.Sort()
+		return problems
+	}
+	return nil
+}
+
+// titleFromName turns a folder name into a title: "child-in-need" -> "Child in need".
+func titleFromName(name string) string {
+	t := strings.ReplaceAll(name, "-", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// generated makes a page the build writes from data rather than markdown.
+func (s *site) generated(url, kind, title, description string, pr *proto, data any) *page {
+	p := &page{url: url, kind: kind, title: title, description: description, proto: pr, data: data}
+	if pr != nil {
+		p.section = pr.index
+	}
+	return p
+}
+
+// addSitePages adds the pages every site has: 404, the A to Z index and search.
+func (s *site) addSitePages(problems *diag.List) {
+	nf := s.generated("/404.html", "404", "Page not found", "", nil, nil)
+	nf.noIndex = true
+	s.add(nf, problems)
+	s.add(s.generated("/a-z/", "a-z", "A to Z", "Every page and section of this site, from A to Z.", nil, &azData{}), problems)
+	s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
+}
+
+// azData is the A to Z index: every page and every heading, by letter.
+// It is filled in after markdown is rendered, when headings are known.
+type azData struct {
+	Letters []azLetter
+}
+
+type azLetter struct {
+	Letter  string
+	Entries []azEntry
+}
+
+type azEntry struct {
+	Title string
+	URL   string
+	Where string // the page a heading is on, "" for a page itself
+}
+
+// fillAZ lists every page and heading under its first letter.
+func (s *site) fillAZ() {
+	p := s.byURL["/a-z/"]
+	if p == nil {
+		return
+	}
+	var entries []azEntry
+	for _, q := range s.pages {
+		if q.noIndex || q == p || q.url == "/search/" {
+			continue
+		}
+		where := q.title
+		if q.proto != nil {
+			where += " (" + strings.ToUpper(q.proto.ID) + ")"
+		}
+		entries = append(entries, azEntry{Title: where, URL: s.url(q.url)})
+		if q.doc == nil {
+			continue
+		}
+		for _, h := range q.doc.Headings {
+			if h.Level == 2 {
+				entries = append(entries, azEntry{Title: h.Text, URL: s.url(q.url) + "#" + h.ID, Where: where})
+			}
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := strings.ToLower(entries[i].Title), strings.ToLower(entries[j].Title)
+		if a != b {
+			return a < b
+		}
+		if entries[i].Where != entries[j].Where {
+			return entries[i].Where < entries[j].Where
+		}
+		return entries[i].URL < entries[j].URL
+	})
+	az := p.data.(*azData)
+	for _, e := range entries {
+		letter := "#"
+		if r := []rune(strings.ToUpper(e.Title)); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
+			letter = string(r[0])
+		}
+		if n := len(az.Letters); n == 0 || az.Letters[n-1].Letter != letter {
+			az.Letters = append(az.Letters, azLetter{Letter: letter})
+		}
+		l := &az.Letters[len(az.Letters)-1]
+		l.Entries = append(l.Entries, e)
+	}
+}

@@ -1,0 +1,98 @@
+// Package build turns a content tree, layouts and static files into a
+// complete static site.
+//
+// A build runs named steps in a fixed order: load (read and validate
+// content), assemble (URLs, sections, navigation and generated pages),
+// render (markdown, then layouts, on a bounded worker pool), check (every
+// internal link and anchor) and write (minified files into a fresh folder
+// that replaces the old output only when everything succeeded). Every
+// problem found is reported, each as `path:line: message`; any error fails
+// the build. Identical input gives byte-identical output.
+package build
+
+import (
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"resolve/internal/diag"
+	"resolve/internal/workday"
+)
+
+// Config says where a build reads and writes.
+type Config struct {
+	Content string       // content folder
+	Layouts string       // layouts folder
+	Static  string       // static files folder
+	Out     string       // output folder; replaced only by a successful build
+	BaseURL string       // overrides the home page's base_url when set: a path (/procedures/) or a full URL
+	Today   workday.Date // the date the build is for: calendar pages, review warnings; zero means today
+	Workers int          // render pool size; zero means the number of CPUs
+	// Extra, when set, runs after the site is written into the new folder
+	// and before it replaces the old output (the WebAssembly module is built here).
+	Extra func(dir string) error
+	Log   io.Writer // progress messages; nil for none
+}
+
+// Result describes a finished build or check.
+type Result struct {
+	Pages    int       // HTML pages
+	Files    int       // files written
+	Bytes    int64     // bytes written
+	Warnings diag.List // warnings, which do not fail a build
+	Took     time.Duration
+}
+
+// ErrUsage marks an error in how the build was asked for rather than in content.
+var ErrUsage = errors.New("usage")
+
+// Build builds the site into cfg.Out. A returned diag.List holds every
+// content problem; the old output is then left exactly as it was.
+func Build(cfg Config) (*Result, error) {
+	return run(cfg, true)
+}
+
+// Check does everything a build does except writing the output.
+func Check(cfg Config) (*Result, error) {
+	return run(cfg, false)
+}
+
+func run(cfg Config, write bool) (*Result, error) {
+	start := time.Now()
+	if cfg.Today.IsZero() {
+		cfg.Today = workday.Of(time.Now())
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	for _, dir := range []string{cfg.Content, cfg.Layouts, cfg.Static} {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, errors.Join(ErrUsage, errors.New(dir+": no such folder"))
+		}
+	}
+	s, problems := load(cfg)
+	if problems.Errors() > 0 {
+		return nil, problems
+	}
+	res := &Result{}
+	if err := s.assemble(); err != nil {
+		return nil, err
+	}
+	if err := s.render(); err != nil {
+		return nil, err
+	}
+	res.Warnings = append(problems, s.warnings...)
+	res.Warnings.Sort()
+	res.Pages = s.htmlPages()
+	if write {
+		files, n, err := s.write()
+		if err != nil {
+			return nil, err
+		}
+		res.Files, res.Bytes = files, n
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}

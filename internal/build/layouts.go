@@ -1,0 +1,137 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"resolve/internal/diag"
+	"resolve/internal/markdown"
+	"resolve/internal/workday"
+)
+
+// layouts holds the parsed templates: one set per layout, each a clone of
+// base.html and the partials with the layout's own file added. All are
+// parsed once, before any page renders.
+type layouts struct {
+	sets map[string]*template.Template
+}
+
+// parseLayouts reads dir/base.html, dir/partials/*.html and every other
+// dir/*.html as a layout of that name.
+func parseLayouts(dir string, funcs template.FuncMap) (*layouts, diag.List) {
+	var problems diag.List
+	l := &layouts{sets: map[string]*template.Template{}}
+	base := template.New("base.html").Funcs(funcs)
+	if _, err := base.ParseFiles(filepath.Join(dir, "base.html")); err != nil {
+		problems.Add(filepath.Join(dir, "base.html"), templateLine(err), "layout: "+err.Error())
+		return l, problems
+	}
+	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	sort.Strings(partials)
+	if len(partials) > 0 {
+		if _, err := base.ParseFiles(partials...); err != nil {
+			problems.Add(filepath.Join(dir, "partials"), templateLine(err), "layout: "+err.Error())
+			return l, problems
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	sort.Strings(files)
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		if name == "base" {
+			continue
+		}
+		set, err := base.Clone()
+		if err == nil {
+			var b []byte
+			if b, err = os.ReadFile(f); err == nil {
+				_, err = set.New(filepath.Base(f)).Parse(string(b))
+			}
+		}
+		if err != nil {
+			problems.Add(f, templateLine(err), "layout: "+err.Error())
+			continue
+		}
+		l.sets[name] = set
+	}
+	return l, problems
+}
+
+func (l *layouts) has(name string) bool { return l.sets[name] != nil }
+
+// execute renders a page with its layout. A layout that defines "page"
+// (a whole document, such as an embed) is used as is; others fill in
+// blocks of base.html.
+func (l *layouts) execute(name string, data any) ([]byte, error) {
+	set := l.sets[name]
+	if set == nil {
+		return nil, errors.New("no layout " + strconv.Quote(name))
+	}
+	root := "base.html"
+	if set.Lookup("document") != nil {
+		root = "document"
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, root, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// templateLine digs the line out of a template error: "template: x.html:12: ...".
+func templateLine(err error) int {
+	msg := err.Error()
+	for _, part := range strings.Split(msg, ":") {
+		if n, e := strconv.Atoi(strings.TrimSpace(part)); e == nil && n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// funcs are the template functions every layout can use.
+func (s *site) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url": s.url,
+		"abs": s.absURL,
+		"asset": func(name string) (string, error) {
+			u, ok := s.assets[name]
+			if !ok {
+				return "", errors.New("no static file " + strconv.Quote(name))
+			}
+			return u, nil
+		},
+		"date":    longDate,
+		"weekday": func(d workday.Date) string { return d.Weekday().String() },
+		"add":     func(a, b int) int { return a + b },
+		"upper":   strings.ToUpper,
+		"lower":   strings.ToLower,
+		"slug":    markdown.Slug,
+		"tel": func(s string) template.URL {
+			var b strings.Builder
+			b.WriteString("tel:")
+			for _, c := range s {
+				if c == '+' || c >= '0' && c <= '9' {
+					b.WriteRune(c)
+				}
+			}
+			return template.URL(b.String())
+		},
+		"mailto": func(s string) template.URL { return template.URL("mailto:" + s) },
+	}
+}
+
+// longDate writes a date as GOV.UK does: "1 June 2024".
+func longDate(d workday.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
+}

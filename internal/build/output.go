@@ -1,0 +1,267 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+
+	"resolve/internal/diag"
+)
+
+// loadStatic reads static/ and fingerprints CSS and JS: css/site.css is
+// written as css/site.<hash>.css so it can be cached for ever, and layouts
+// ask for it with {{asset "css/site.css"}}.
+func (s *site) loadStatic() diag.List {
+	var problems diag.List
+	root := s.cfg.Static
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Add(p, 0, "cannot read: "+err.Error())
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			problems.Add(p, 0, "cannot read: "+err.Error())
+			return nil
+		}
+		out := rel
+		ext := path.Ext(rel)
+		mime := mimeOf(ext)
+		if ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
+		s.assets[rel] = s.url(out)
+		s.files = append(s.files, outFile{path: out, data: data, mime: mime})
+		return nil
+	})
+	if err != nil {
+		problems.Add(root, 0, err.Error())
+	}
+	return problems
+}
+
+func mimeOf(ext string) string {
+	switch ext {
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json", ".webmanifest":
+		return "application/json"
+	case ".html":
+		return "text/html"
+	}
+	return ""
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepDefaultAttrVals: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	return m
+}
+
+// write puts the whole site into a new folder beside cfg.Out and swaps it
+// in, so a failure at any point leaves the old output as it was.
+func (s *site) write() (files int, bytes int64, err error) {
+	s.addFeeds()
+	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return 0, 0, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(s.cfg.Out)+".new-")
+	if err != nil {
+		return 0, 0, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	m := newMinifier()
+	var n atomic.Int64
+	var count atomic.Int64
+	var mu sync.Mutex
+	var firstErr error
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	s.parallel(func(p *page) {
+		if err := writeFile(m, filepath.Join(tmp, outPath(p.url)), "text/html", p.html, &n); err != nil {
+			fail(err)
+		}
+		count.Add(1)
+	})
+	for _, f := range s.files {
+		data := f.data
+		if f.src != "" {
+			if data, err = os.ReadFile(f.src); err != nil {
+				return 0, 0, err
+			}
+		}
+		if err := writeFile(m, filepath.Join(tmp, filepath.FromSlash(f.path)), f.mime, data, &n); err != nil {
+			return 0, 0, err
+		}
+		count.Add(1)
+	}
+	for _, a := range s.tree.Assets {
+		data, err := os.ReadFile(filepath.Join(s.cfg.Content, filepath.FromSlash(a)))
+		if err != nil {
+			return 0, 0, err
+		}
+		if err := writeFile(m, filepath.Join(tmp, filepath.FromSlash(a)), "", data, &n); err != nil {
+			return 0, 0, err
+		}
+		count.Add(1)
+	}
+	if firstErr != nil {
+		return 0, 0, firstErr
+	}
+	if s.cfg.Extra != nil {
+		if err := s.cfg.Extra(tmp); err != nil {
+			return 0, 0, err
+		}
+	}
+	if err := swap(tmp, s.cfg.Out); err != nil {
+		return 0, 0, err
+	}
+	ok = true
+	return int(count.Load()), n.Load(), nil
+}
+
+// outPath is the file a page URL is served from.
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".txt") {
+		return filepath.FromSlash(p)
+	}
+	return filepath.Join(filepath.FromSlash(p), "index.html")
+}
+
+func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	cw := &countWriter{w: f}
+	if mime != "" {
+		err = m.Minify(mime, cw, bytes.NewReader(data))
+		if err != nil {
+			err = &minifyError{file: name, err: err}
+		}
+	} else {
+		_, err = cw.Write(data)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	n.Add(cw.n)
+	return err
+}
+
+type minifyError struct {
+	file string
+	err  error
+}
+
+func (e *minifyError) Error() string { return "minifying " + e.file + ": " + e.err.Error() }
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// swap replaces out with dir: the old output is moved aside, the new one
+// renamed into place, then the old one removed.
+func swap(dir, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = dir + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(dir, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// addFeeds adds sitemap.xml and robots.txt.
+func (s *site) addFeeds() {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.sorted() {
+		if p.noIndex {
+			continue
+		}
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(s.absURL(p.url)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	s.files = append(s.files, outFile{path: "sitemap.xml", data: b.Bytes()})
+	robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.absURL("/sitemap.xml") + "\n"
+	s.files = append(s.files, outFile{path: "robots.txt", data: []byte(robots)})
+}
+
+// sorted returns the pages ordered by URL.
+func (s *site) sorted() []*page {
+	out := append([]*page(nil), s.pages...)
+	sortPages(out)
+	return out
+}
+
+func sortPages(ps []*page) {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].url < ps[j].url })
+}

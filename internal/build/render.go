@@ -1,0 +1,245 @@
+package build
+
+import (
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+
+	"resolve/internal/diag"
+	"resolve/internal/markdown"
+)
+
+// render turns markdown into HTML, checks links, then executes layouts.
+func (s *site) render() error {
+	var mu sync.Mutex
+	var problems diag.List
+	report := func(ps diag.List) {
+		mu.Lock()
+		problems = append(problems, ps...)
+		mu.Unlock()
+	}
+	s.parallel(func(p *page) {
+		if p.src == nil {
+			return
+		}
+		report(s.renderMarkdown(p))
+	})
+	if len(problems) > 0 {
+		problems.Sort()
+		return problems
+	}
+	problems = s.checkLinks()
+	if len(problems) > 0 {
+		return problems
+	}
+	s.fillAZ()
+	s.parallel(func(p *page) {
+		out, err := s.layouts.execute(p.kind, s.view(p))
+		if err != nil {
+			file := s.cfg.Layouts + "/" + p.kind + ".html"
+			if p.src != nil {
+				file = p.src.File
+			}
+			report(diag.List{{Path: file, Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
+			return
+		}
+		p.html = out
+	})
+	if len(problems) > 0 {
+		problems.Sort()
+		return problems
+	}
+	return nil
+}
+
+// parallel runs f for every page on a pool of cfg.Workers goroutines.
+func (s *site) parallel(f func(*page)) {
+	work := make(chan *page)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				f(p)
+			}
+		}()
+	}
+	for _, p := range s.pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (s *site) renderMarkdown(p *page) diag.List {
+	var problems diag.List
+	resolve := func(dest string) (string, bool) {
+		u, r, msg := s.resolveLink(p, dest)
+		if msg != "" {
+			// The line is filled in below from the link list.
+			problems.Add(p.src.File, -1, msg+": "+dest)
+			return "", false
+		}
+		if r != nil {
+			p.links = append(p.links, *r)
+		}
+		return u, u != ""
+	}
+	doc, err := s.md.Render(p.src.Body, p.src.BodyLine, resolve)
+	if err != nil {
+		problems.Add(p.src.File, p.src.BodyLine, "markdown: "+err.Error())
+		return problems
+	}
+	p.doc = doc
+	// Give resolver problems and refs their lines: links are reported in order.
+	lines := map[string][]int{}
+	for _, l := range doc.Links {
+		lines[l.Dest] = append(lines[l.Dest], l.Line)
+	}
+	used := map[string]int{}
+	take := func(dest string) int {
+		ls := lines[dest]
+		i := used[dest]
+		used[dest]++
+		if i < len(ls) {
+			return ls[i]
+		}
+		if len(ls) > 0 {
+			return ls[0]
+		}
+		return p.src.BodyLine
+	}
+	for i := range problems {
+		dest := problems[i].Message[strings.LastIndex(problems[i].Message, ": ")+2:]
+		problems[i].Line = take(dest)
+	}
+	for i := range p.links {
+		p.links[i].line = take(p.links[i].text)
+	}
+	for _, l := range doc.Links {
+		if strings.HasPrefix(l.Dest, "#") {
+			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})
+		}
+	}
+	return problems
+}
+
+// resolveLink maps a destination written in page p to the URL to write,
+// and a ref to check once all pages exist. A non-empty msg is an error.
+func (s *site) resolveLink(p *page, dest string) (out string, r *ref, msg string) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", nil, "not a valid link"
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "", nil, "" // external: left as written
+	}
+	target := u.Path
+	var site string // site path of the target
+	switch {
+	case strings.HasPrefix(target, "/"):
+		site = target
+	case strings.HasSuffix(target, ".md"):
+		src := path.Join(path.Dir(p.src.Path), target)
+		tp := s.bySrc[src]
+		if tp == nil {
+			return "", nil, "link to a page that does not exist (" + path.Join(s.cfg.Content, src) + ")"
+		}
+		site = tp.url
+	default:
+		site = "/" + path.Join(path.Dir(p.src.Path), target)
+		if strings.HasSuffix(target, "/") {
+			site += "/"
+		}
+	}
+	out = s.url(site)
+	if u.Fragment != "" {
+		out += "#" + u.Fragment
+	}
+	return out, &ref{url: site, anchor: u.Fragment, text: dest}, ""
+}
+
+// checkLinks reports every internal link whose page or anchor does not exist.
+func (s *site) checkLinks() diag.List {
+	var problems diag.List
+	files := map[string]bool{}
+	for _, f := range s.files {
+		files["/"+f.path] = true
+	}
+	for _, a := range s.tree.Assets {
+		files["/"+a] = true
+	}
+	for _, p := range s.pages {
+		for _, r := range p.links {
+			target := s.byURL[r.url]
+			if target == nil && !strings.HasSuffix(r.url, "/") && !files[r.url] {
+				target = s.byURL[r.url+"/"]
+			}
+			switch {
+			case target == nil && files[r.url]:
+				continue
+			case target == nil:
+				problems.Add(p.src.File, r.line, "link to a page that does not exist: "+r.text)
+			case r.anchor != "" && !target.hasAnchor(r.anchor):
+				problems.Add(p.src.File, r.line, "link to a heading that does not exist: "+r.text+" (no #"+r.anchor+" in "+target.url+")")
+			}
+		}
+	}
+	problems.Sort()
+	return problems
+}
+
+func (p *page) hasAnchor(id string) bool {
+	if p.doc != nil {
+		for _, h := range p.doc.Headings {
+			if h.ID == id {
+				return true
+			}
+		}
+		if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") {
+			return true
+		}
+	}
+	for _, a := range p.anchors() {
+		if a == id {
+			return true
+		}
+	}
+	return false
+}
+
+// anchors lists the ids a generated page is known to have.
+func (p *page) anchors() []string {
+	if p.proto == nil {
+		return nil
+	}
+	switch p.kind {
+	case "flowchart", "protocol":
+		var ids []string
+		for i := range p.proto.Stages {
+			ids = append(ids, "stage-"+strconv.Itoa(i+1))
+		}
+		return ids
+	}
+	return nil
+}
+
+// toc lists the headings for "on this page": h2s, when there are at least three.
+func toc(doc *markdown.Doc) []markdown.Heading {
+	if doc == nil {
+		return nil
+	}
+	var out []markdown.Heading
+	for _, h := range doc.Headings {
+		if h.Level == 2 {
+			out = append(out, h)
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}

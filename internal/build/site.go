@@ -1,0 +1,333 @@
+package build
+
+import (
+	"html/template"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"resolve/internal/content"
+	"resolve/internal/diag"
+	"resolve/internal/markdown"
+	"resolve/internal/protocol"
+	"resolve/internal/workday"
+)
+
+// site is everything a build knows, filled in step by step.
+type site struct {
+	cfg      Config
+	tree     *content.Tree
+	home     *content.Page
+	title    string
+	lang     string
+	footer   string
+	base     string // path, always starting and ending with /
+	origin   string // scheme and host when the base URL gave them, else ""
+	cals     map[string]*workday.Calendar
+	protos   []*proto
+	pages    []*page          // every page, in output order
+	byURL    map[string]*page // every URL, pages and generated files
+	bySrc    map[string]*page // content path -> page
+	assets   map[string]string
+	layouts  *layouts
+	md       *markdown.Renderer
+	files    []outFile // non-page files to write: static, content assets, generated data
+	warnings diag.List
+	glossary []content.Term
+}
+
+// proto is a protocol and where it lives.
+type proto struct {
+	*protocol.Protocol
+	index *page
+	cal   *workday.Calendar
+	src   *content.Page
+}
+
+// page is one output HTML page, from content or generated.
+type page struct {
+	src         *content.Page // nil for generated pages
+	url         string        // site path: "/hips/stage-1/"
+	kind        string        // the layout
+	title       string
+	description string
+	weight      int
+	section     *page   // the index page of the folder this page is in; nil for home
+	children    []*page // for index pages: the folder's pages and subfolders, ordered
+	proto       *proto  // the protocol the page belongs to, if any
+	doc         *markdown.Doc
+	data        any   // kind-specific data for the layout
+	noIndex     bool  // left out of the sitemap and search (404, embeds)
+	links       []ref // internal links to check
+	html        []byte
+}
+
+// ref is an internal link to check once every page is rendered.
+type ref struct {
+	line   int
+	url    string // target page URL
+	anchor string
+	text   string // as written, for the message
+}
+
+// outFile is a file to write that is not a rendered page.
+type outFile struct {
+	path string // relative to the output folder
+	data []byte
+	src  string // copy from this file instead of data
+	mime string // minify as this type, if set
+}
+
+func load(cfg Config) (*site, diag.List) {
+	tree, problems := content.Load(os.DirFS(cfg.Content), cfg.Content)
+	s := &site{
+		cfg:    cfg,
+		tree:   tree,
+		lang:   "en-GB",
+		cals:   map[string]*workday.Calendar{},
+		byURL:  map[string]*page{},
+		bySrc:  map[string]*page{},
+		assets: map[string]string{},
+		md:     markdown.New(),
+	}
+	for _, id := range workday.BuiltinIDs() {
+		s.cals[id], _ = workday.Builtin(id)
+	}
+	for _, p := range tree.Pages {
+		s.checkKeys(p, &problems)
+		if p.Path == "_index.md" {
+			s.home = p
+		}
+	}
+	if s.home == nil {
+		problems.Add(path.Join(cfg.Content, "_index.md"), 0, "the home page is missing: create it with a title and the site's settings")
+		return s, problems
+	}
+	s.title = s.home.Meta.Title
+	if s.home.Meta.Language != "" {
+		s.lang = s.home.Meta.Language
+	}
+	s.footer = s.home.Meta.Footer
+	base := s.home.Meta.BaseURL
+	if cfg.BaseURL != "" {
+		base = cfg.BaseURL
+	}
+	var err error
+	if s.origin, s.base, err = splitBase(base); err != nil {
+		problems.Add(s.home.File, s.home.Line("base_url"), err.Error())
+	}
+	problems = append(problems, s.loadStatic()...)
+	s.loadCalendars(&problems)
+	s.loadProtocols(&problems)
+	var lerr diag.List
+	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
+	problems = append(problems, lerr...)
+	for _, p := range tree.Pages {
+		if p.Meta.Layout != "" && !s.layouts.has(p.Meta.Layout) {
+			problems.Add(p.File, p.Line("layout"), "unknown layout "+strconv.Quote(p.Meta.Layout)+": there is no "+path.Join(cfg.Layouts, p.Meta.Layout+".html"))
+		}
+	}
+	return s, problems
+}
+
+// checkKeys refuses keys in the wrong kind of page.
+func (s *site) checkKeys(p *content.Page, problems *diag.List) {
+	if p.Path != "_index.md" {
+		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != ""} {
+			if set {
+				problems.Add(p.File, p.KeyLine(key), key+" is a site setting: set it in the home page, "+path.Join(s.cfg.Content, "_index.md"))
+			}
+		}
+	}
+	if !p.IsIndex {
+		if p.Meta.Protocol != nil {
+			problems.Add(p.File, p.KeyLine("protocol"), "a protocol: block belongs in a folder's _index.md")
+		}
+		if p.Meta.Calendars != nil {
+			problems.Add(p.File, p.KeyLine("calendars"), "a calendars: list belongs in an _index.md")
+		}
+	}
+}
+
+func splitBase(base string) (origin, p string, err error) {
+	if base == "" {
+		base = "/"
+	}
+	if i := strings.Index(base, "://"); i >= 0 {
+		rest := base[i+3:]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return base, "/", nil
+		}
+		origin, base = base[:i+3+j], rest[j:]
+	}
+	if !strings.HasPrefix(base, "/") {
+		return "", "/", &baseError{base}
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return origin, base, nil
+}
+
+type baseError struct{ base string }
+
+func (e *baseError) Error() string {
+	return "base_url " + strconv.Quote(e.base) + " must be a path starting with / or a full URL"
+}
+
+func (s *site) loadCalendars(problems *diag.List) {
+	type declared struct {
+		file string
+		line int
+	}
+	seen := map[string]declared{}
+	for _, p := range s.tree.Pages {
+		for i, spec := range p.Meta.Calendars {
+			line := p.Line("calendars", strconv.Itoa(i), "id")
+			if d, ok := seen[spec.ID]; ok {
+				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+" is already defined at "+d.file+":"+strconv.Itoa(d.line))
+				continue
+			}
+			if _, ok := workday.Builtin(spec.ID); ok {
+				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+" is built in: give the custom calendar another id")
+				continue
+			}
+			cal, err := workday.NewCustom(spec)
+			if err != nil {
+				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+": "+err.Error())
+				continue
+			}
+			seen[spec.ID] = declared{p.File, line}
+			s.cals[spec.ID] = cal
+		}
+	}
+}
+
+func (s *site) loadProtocols(problems *diag.List) {
+	ids := map[string]string{}
+	for _, p := range s.tree.Pages {
+		pr := p.Meta.Protocol
+		if pr == nil {
+			continue
+		}
+		folder := p.Dir
+		if strings.Contains(folder, "/") || folder == "." {
+			problems.Add(p.File, p.KeyLine("protocol"), "a protocol lives in a top-level folder, content/<id>/_index.md")
+			continue
+		}
+		ps := pr.Validate(protocol.Env{
+			File:          p.File,
+			Folder:        folder,
+			Line:          p.Line,
+			CalendarKnown: func(id string) bool { return s.cals[id] != nil },
+			Today:         s.cfg.Today,
+		})
+		for _, q := range ps {
+			*problems = append(*problems, q)
+		}
+		if prev, ok := ids[pr.ID]; ok {
+			problems.Add(p.File, p.Line("protocol", "id"), "protocol id "+strconv.Quote(pr.ID)+" is already used by "+prev)
+		}
+		ids[pr.ID] = p.File
+		for i, st := range pr.Stages {
+			if st.Page == "" {
+				continue
+			}
+			if !s.hasPage(path.Join(folder, st.Page)) {
+				problems.Add(p.File, p.Line("protocol", "stages", strconv.Itoa(i), "page"), "stage "+strconv.Itoa(i+1)+" page "+strconv.Quote(st.Page)+" does not exist in "+path.Join(s.cfg.Content, folder))
+			}
+		}
+		s.protos = append(s.protos, &proto{Protocol: pr, cal: s.cals[pr.Calendar], src: p})
+	}
+	sort.Slice(s.protos, func(i, j int) bool { return s.protos[i].ID < s.protos[j].ID })
+}
+
+func (s *site) hasPage(p string) bool {
+	for _, q := range s.tree.Pages {
+		if q.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// urlOf maps a content path to its page URL.
+func urlOf(p string) string {
+	dir, name := path.Split(p)
+	if name == "_index.md" {
+		if dir == "" {
+			return "/"
+		}
+		return "/" + dir
+	}
+	return "/" + dir + strings.TrimSuffix(name, ".md") + "/"
+}
+
+// url gives a site path with the base path in front.
+func (s *site) url(p string) string {
+	return s.base + strings.TrimPrefix(p, "/")
+}
+
+// absURL gives a full URL where the base URL had an origin, else the path.
+func (s *site) absURL(p string) string {
+	return s.origin + s.url(p)
+}
+
+// add registers a page, refusing a URL used twice.
+func (s *site) add(p *page, problems *diag.List) bool {
+	if other, ok := s.byURL[p.url]; ok {
+		file, line := "", 1
+		if p.src != nil {
+			file = p.src.File
+		} else if other.src != nil {
+			file, other = other.src.File, p
+		}
+		what := "the generated " + other.kind + " page"
+		if other.src != nil {
+			what = other.src.File
+		}
+		problems.Add(file, line, "the URL "+p.url+" is used twice: this page and "+what+" both make it; rename one")
+		return false
+	}
+	s.byURL[p.url] = p
+	s.pages = append(s.pages, p)
+	if p.src != nil {
+		s.bySrc[p.src.Path] = p
+	}
+	return true
+}
+
+func (s *site) htmlPages() int { return len(s.pages) }
+
+// less orders pages by weight, then title, then URL, so order never
+// depends on the file system or map iteration.
+func less(a, b *page) bool {
+	if a.weight != b.weight {
+		return a.weight < b.weight
+	}
+	if a.title != b.title {
+		return a.title < b.title
+	}
+	return a.url < b.url
+}
+
+// navLink is a link in navigation.
+type navLink struct {
+	Title       string
+	URL         string
+	Description string
+	Current     bool
+}
+
+func (s *site) link(p *page) *navLink {
+	if p == nil {
+		return nil
+	}
+	return &navLink{Title: p.title, URL: s.url(p.url), Description: p.description}
+}
+
+// trusted marks trusted markup produced by the build for a layout.
+func trusted(b []byte) template.HTML { return template.HTML(b) }

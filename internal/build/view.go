@@ -1,0 +1,111 @@
+package build
+
+import (
+	"html/template"
+
+	"resolve/internal/content"
+	"resolve/internal/markdown"
+)
+
+// View is the data every layout receives.
+type View struct {
+	Site     *SiteView
+	Page     *PageView
+	Protocol *protoView // the protocol the page belongs to, or nil
+	Data     any        // what the page's kind adds (calendar days, a flowchart, ...)
+}
+
+// SiteView is site-wide information.
+type SiteView struct {
+	Title     string
+	Lang      string
+	Footer    string
+	Home      string // URL of the home page
+	Protocols []*protoView
+	Glossary  []content.Term
+}
+
+// PageView is the page being rendered.
+type PageView struct {
+	Title       string
+	Description string
+	URL         string // with the base path
+	Path        string // site path without the base: "/hips/stage-1/"
+	Kind        string
+	Content     template.HTML
+	TOC         []markdown.Heading
+	Crumbs      []*navLink // from the home page down to the page's section
+	Prev, Next  *navLink
+	Children    []*navLink
+	IsHome      bool
+}
+
+func (s *site) siteView() *SiteView {
+	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary}
+	for _, pr := range s.protos {
+		v.Protocols = append(v.Protocols, s.protoView(pr, nil))
+	}
+	return v
+}
+
+func (s *site) view(p *page) *View {
+	pv := &PageView{
+		Title:       p.title,
+		Description: p.description,
+		URL:         s.url(p.url),
+		Path:        p.url,
+		Kind:        p.kind,
+		TOC:         toc(p.doc),
+		IsHome:      p.url == "/",
+	}
+	if p.doc != nil {
+		pv.Content = trusted(p.doc.HTML)
+	}
+	var crumbs []*navLink
+	for q := p.section; q != nil; q = q.section {
+		crumbs = append([]*navLink{s.link(q)}, crumbs...)
+	}
+	if p.url != "/" && p.section == nil && s.byURL["/"] != nil {
+		crumbs = []*navLink{s.link(s.byURL["/"])}
+	}
+	pv.Crumbs = crumbs
+	for _, c := range p.children {
+		pv.Children = append(pv.Children, s.link(c))
+	}
+	pv.Prev, pv.Next = s.prevNext(p)
+	return &View{Site: s.siteView(), Page: pv, Protocol: s.protoView(p.proto, p), Data: p.data}
+}
+
+// prevNext links a content page to its neighbours in reading order: the
+// section's index page, then the section's pages.
+func (s *site) prevNext(p *page) (prev, next *navLink) {
+	if p.src == nil || p.url == "/" {
+		return nil, nil
+	}
+	var order []*page
+	sec := p.section
+	if p.src.IsIndex {
+		sec = p
+	}
+	if sec == nil {
+		return nil, nil
+	}
+	order = append(order, sec)
+	for _, c := range sec.children {
+		if c.src != nil && !c.src.IsIndex {
+			order = append(order, c)
+		}
+	}
+	for i, q := range order {
+		if q != p {
+			continue
+		}
+		if i > 0 {
+			prev = s.link(order[i-1])
+		}
+		if i+1 < len(order) {
+			next = s.link(order[i+1])
+		}
+	}
+	return prev, next
+}

@@ -1,0 +1,11 @@
+package cli
+
+import (
+	"context"
+	"io"
+)
+
+func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int  { return Usage }
+func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int { return Usage }
+func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int   { return Usage }
+func wasmStep(ctx context.Context) func(string) error                           { return nil }

@@ -1,0 +1,374 @@
+// Package content loads a site's content tree: markdown files with YAML
+// front matter, read through an fs.FS.
+//
+// Every .md file starts with front matter between two `---` lines. Keys:
+//
+//	title:       required; the page's h1 and its name in lists
+//	description: optional; one sentence for lists, search results and <meta name=description>
+//	weight:      optional integer; pages sort by weight, then title, then path
+//	layout:      optional; the layout in layouts/ to render with instead of the default
+//
+// Only the home page (the root _index.md) may also set the site-wide keys:
+//
+//	language:    the site's language tag, en-GB if absent
+//	base_url:    where the site is served: a path (/procedures/) or a full URL
+//	footer:      text shown in every page's footer
+//
+// Any folder's _index.md may carry a `protocol:` block (see package protocol)
+// and a `calendars:` list of custom calendars (see package workday). A page
+// may carry a `glossary:` list of {term, abbr, definition}.
+//
+// Unknown keys, front matter that never closes, malformed YAML, bad dates and
+// files that are not UTF-8 are errors reported as `path:line: message`, with
+// lines counted from the top of the file. Files and folders whose names start
+// with "." are ignored; other files that are not markdown are copied to the
+// site beside the pages (images, for example).
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"resolve/internal/diag"
+	"resolve/internal/protocol"
+	"resolve/internal/workday"
+)
+
+// Meta is a page's front matter.
+type Meta struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Weight      int    `yaml:"weight"`
+	Layout      string `yaml:"layout"`
+
+	Language string `yaml:"language"`
+	BaseURL  string `yaml:"base_url"`
+	Footer   string `yaml:"footer"`
+
+	Protocol  *protocol.Protocol `yaml:"protocol"`
+	Calendars []workday.Spec     `yaml:"calendars"`
+	Glossary  []Term             `yaml:"glossary"`
+}
+
+// Term is one entry of a glossary.
+type Term struct {
+	Term       string `yaml:"term"`
+	Abbr       string `yaml:"abbr"`
+	Definition string `yaml:"definition"`
+}
+
+// Page is one markdown file.
+type Page struct {
+	Path     string // slash path inside the content FS: "hips/stage-1.md"
+	File     string // the path to show in messages: "content/hips/stage-1.md"
+	Dir      string // the folder inside the content FS: "hips", or "." at the top
+	IsIndex  bool   // an _index.md: the page of its folder
+	Meta     Meta
+	Body     []byte
+	BodyLine int // the file line of the first byte of Body
+
+	node *yaml.Node // the front matter document, for positions
+}
+
+// Line returns the file line of the value at a path of keys and sequence
+// indexes in the front matter (Line("protocol", "stages", "2", "due")), or of
+// the nearest ancestor that exists; 1 if nothing matches.
+func (p *Page) Line(keys ...string) int {
+	if p.node == nil || len(p.node.Content) == 0 {
+		return 1
+	}
+	n := p.node.Content[0]
+	line := n.Line
+	for _, k := range keys {
+		next := child(n, k)
+		if next == nil {
+			break
+		}
+		n = next
+		line = n.Line
+	}
+	return line + 1 // the opening --- is line 1
+}
+
+func child(n *yaml.Node, key string) *yaml.Node {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		i, err := strconv.Atoi(key)
+		if err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// KeyLine returns the line of a key itself (rather than its value).
+func (p *Page) KeyLine(keys ...string) int {
+	if len(keys) == 0 {
+		return p.Line()
+	}
+	parent := p.nodeAt(keys[:len(keys)-1]...)
+	if parent != nil && parent.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(parent.Content); i += 2 {
+			if parent.Content[i].Value == keys[len(keys)-1] {
+				return parent.Content[i].Line + 1
+			}
+		}
+	}
+	return p.Line(keys...)
+}
+
+func (p *Page) nodeAt(keys ...string) *yaml.Node {
+	if p.node == nil || len(p.node.Content) == 0 {
+		return nil
+	}
+	n := p.node.Content[0]
+	for _, k := range keys {
+		if n = child(n, k); n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// Tree is a loaded content tree.
+type Tree struct {
+	Pages  []*Page  // every page, sorted by Path
+	Assets []string // other files, slash paths inside the content FS, sorted
+}
+
+// Load reads every page under fsys. root is the name to show for the top of
+// fsys in messages ("content"). It returns every problem it finds, not just the first.
+func Load(fsys fs.FS, root string) (*Tree, diag.List) {
+	t := &Tree{}
+	var problems diag.List
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			t.Assets = append(t.Assets, p)
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
+			return nil
+		}
+		page, errs := Parse(path.Join(root, p), data)
+		problems = append(problems, errs...)
+		if page != nil {
+			page.Path = p
+			page.Dir = path.Dir(p)
+			page.IsIndex = name == "_index.md"
+			t.Pages = append(t.Pages, page)
+		}
+		return nil
+	})
+	if err != nil {
+		problems.Add(root, 0, err.Error())
+	}
+	return t, problems
+}
+
+// Parse reads one page. file is the name used in messages. On an error it
+// returns a nil page and the problems, each with the file line.
+func Parse(file string, data []byte) (*Page, diag.List) {
+	var problems diag.List
+	if !utf8.Valid(data) {
+		problems.Add(file, invalidUTF8Line(data), "the file is not UTF-8 text: save it as UTF-8")
+		return nil, problems
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	p := &Page{File: file}
+	var raw []byte
+	strict := frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+		raw = b
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		return nil
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(data), &p.Meta, strict)
+	open := openingLine(data)
+	switch {
+	case errors.Is(err, frontmatter.ErrNotFound) && open > 0:
+		problems.Add(file, open, "the front matter opened here is never closed: end it with a line of three dashes (---)")
+		return nil, problems
+	case errors.Is(err, frontmatter.ErrNotFound):
+		problems.Add(file, 1, "no front matter: a page starts with a line of three dashes (---), its title (title: ...), and another ---")
+		return nil, problems
+	case err != nil:
+		for _, e := range yamlProblems(err, raw) {
+			problems.Add(file, open+e.line, e.msg)
+		}
+		return nil, problems
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(raw, &node); err == nil {
+		// Lines in the node count from the first line after the opening ---.
+		shift(&node, open)
+		p.node = &node
+	}
+	p.Body = body
+	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	if strings.TrimSpace(p.Meta.Title) == "" {
+		problems.Add(file, p.KeyLine("title"), "the page has no title: add title: ... to its front matter")
+	}
+	return p, problems
+}
+
+// shift moves node lines so that Page.Line's +1 gives file lines when the
+// front matter does not open on line 1.
+func shift(n *yaml.Node, open int) {
+	n.Line += open - 1
+	for _, c := range n.Content {
+		shift(c, open)
+	}
+}
+
+// openingLine returns the line of the opening --- (front matter may follow
+// blank lines), or 0 if the file does not start with one.
+func openingLine(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		var l []byte
+		if i < 0 {
+			l, data = data, nil
+		} else {
+			l, data = data[:i], data[i+1:]
+		}
+		l = bytes.TrimRight(l, "\r")
+		switch {
+		case len(bytes.TrimSpace(l)) == 0:
+			line++
+			continue
+		case string(l) == "---":
+			return line
+		}
+		return 0
+	}
+	return 0
+}
+
+func invalidUTF8Line(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return bytes.Count(data[:i], []byte("\n")) + 1
+		}
+		i += n
+	}
+	return 1
+}
+
+type yamlProblem struct {
+	line int // line within the front matter, 1-based; the file line is this plus the opening line
+	msg  string
+}
+
+var (
+	yamlLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+)
+
+// yamlProblems turns a yaml.v3 error into messages with front matter lines.
+// yaml.v3 reports several problems in one error, one a line.
+func yamlProblems(err error, raw []byte) []yamlProblem {
+	var dateErr *workday.DateError
+	if errors.As(err, &dateErr) {
+		return []yamlProblem{{line: findScalar(raw, dateErr.Input), msg: dateErr.Error()}}
+	}
+	var out []yamlProblem
+	for _, l := range strings.Split(err.Error(), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || l == "yaml: unmarshal errors:" {
+			continue
+		}
+		m := yamlLine.FindStringSubmatch(l)
+		if m == nil {
+			out = append(out, yamlProblem{line: 1, msg: "front matter: " + strings.TrimPrefix(l, "yaml: ")})
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		msg := m[2]
+		if f := unknownField.FindStringSubmatch(msg); f != nil {
+			msg = "unknown key " + strconv.Quote(f[1]) + " (check its spelling and where it is indented)"
+		} else if c := cannotDecode.FindStringSubmatch(msg); c != nil {
+			msg = "expected " + kindOf(c[3]) + ", found " + strconv.Quote(c[2])
+		} else {
+			msg = "front matter is not valid YAML: " + msg
+		}
+		out = append(out, yamlProblem{line: n, msg: msg})
+	}
+	return out
+}
+
+func kindOf(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map"), strings.Contains(goType, "."):
+		return "a set of keys"
+	case goType == "int":
+		return "a whole number"
+	case goType == "bool":
+		return "true or false"
+	}
+	return "text"
+}
+
+// findScalar returns the front matter line holding value, for errors that
+// yaml.v3 reports without one.
+func findScalar(raw []byte, value string) int {
+	var node yaml.Node
+	if yaml.Unmarshal(raw, &node) != nil {
+		return 1
+	}
+	var find func(n *yaml.Node) int
+	find = func(n *yaml.Node) int {
+		if n.Kind == yaml.ScalarNode && n.Value == value {
+			return n.Line
+		}
+		for _, c := range n.Content {
+			if l := find(c); l > 0 {
+				return l
+			}
+		}
+		return 0
+	}
+	if l := find(&node); l > 0 {
+		return l
+	}
+	return 1
+}
