@@ -94,6 +94,9 @@ func newMinifier() *minify.M {
 // in, so a failure at any point leaves the old output as it was.
 func (s *site) write() (files int, bytes int64, err error) {
 	s.addFeeds()
+	if err := s.addPublishing(); err != nil {
+		return 0, 0, err
+	}
 	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, 0, err

@@ -145,7 +145,7 @@ func (s *site) addProtocolPages(pr *proto, problems *diag.List) {
 	s.add(embed, problems)
 	pages := []*page{
 		s.generated(base+"flowchart/", "flowchart", "Flowchart", "The stages of "+pr.index.title+" as a flowchart, with a trainer's mode and a version to embed.", pr, fd),
-		s.generated(base+"record/", "record", "Record a disagreement", "Prepare your concern, record each stage and see when each is due. Everything stays on your device.", pr, nil),
+		s.recordPage(pr),
 		s.generated(base+"contacts/", "contacts", "Contacts", "Who to contact about "+pr.index.title+", and what to do if a child is in danger.", pr, nil),
 		s.generated(base+"calendar/", "calendar", "Days not counted", "The bank holidays that do not count as working days in this procedure's timescales.", pr, cd),
 		s.generated(base+"changes/", "changes", "What changed", "Each version of this procedure, with what changed.", pr, nil),

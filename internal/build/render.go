@@ -35,6 +35,9 @@ func (s *site) render() error {
 		return problems
 	}
 	s.fillAZ()
+	if err := s.addSearch(); err != nil {
+		return err
+	}
 	s.parallel(func(p *page) {
 		out, err := s.layouts.execute(p.kind, s.view(p))
 		if err != nil {

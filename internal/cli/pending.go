@@ -8,4 +8,3 @@ import (
 func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int  { return Usage }
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int { return Usage }
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int   { return Usage }
-func wasmStep(ctx context.Context) func(string) error                           { return nil }
