@@ -85,6 +85,22 @@ func (l *layouts) execute(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// templateFile names the layout file a template error is in, relative to
+// the layouts folder: "template: header.html:2:7: ..." is partials/header.html
+// when there is no layouts/header.html.
+func templateFile(dir string, err error, kind string) string {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	i := strings.Index(msg, ".html:")
+	if i <= 0 || strings.ContainsAny(msg[:i], " \"\n") {
+		return kind + ".html"
+	}
+	name := msg[:i+5]
+	if _, e := os.Stat(filepath.Join(dir, name)); e != nil {
+		return filepath.Join("partials", name)
+	}
+	return name
+}
+
 // templateLine digs the line out of a template error: "template: x.html:12: ...".
 func templateLine(err error) int {
 	msg := err.Error()

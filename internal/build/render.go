@@ -3,7 +3,8 @@ package build
 import (
 	"net/url"
 	"path"
-	"strconv"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -30,10 +31,6 @@ func (s *site) render() error {
 		problems.Sort()
 		return problems
 	}
-	problems = s.checkLinks()
-	if len(problems) > 0 {
-		return problems
-	}
 	s.fillAZ()
 	if err := s.addSearch(); err != nil {
 		return err
@@ -41,20 +38,31 @@ func (s *site) render() error {
 	s.parallel(func(p *page) {
 		out, err := s.layouts.execute(p.kind, s.view(p))
 		if err != nil {
-			file := s.cfg.Layouts + "/" + p.kind + ".html"
-			if p.src != nil {
-				file = p.src.File
-			}
-			report(diag.List{{Path: file, Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
+			report(diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
 			return
 		}
 		p.html = out
+		p.ids = idsIn(out)
 	})
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems
 	}
+	if problems = s.checkLinks(); len(problems) > 0 {
+		return problems
+	}
 	return nil
+}
+
+var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// idsIn lists the id attributes of a rendered page: the anchors a link to it may use.
+func idsIn(page []byte) map[string]bool {
+	ids := map[string]bool{}
+	for _, m := range idAttr.FindAllSubmatch(page, -1) {
+		ids[string(m[1])] = true
+	}
+	return ids
 }
 
 // parallel runs f for every page on a pool of cfg.Workers goroutines.
@@ -196,38 +204,7 @@ func (s *site) checkLinks() diag.List {
 }
 
 func (p *page) hasAnchor(id string) bool {
-	if p.doc != nil {
-		for _, h := range p.doc.Headings {
-			if h.ID == id {
-				return true
-			}
-		}
-		if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") {
-			return true
-		}
-	}
-	for _, a := range p.anchors() {
-		if a == id {
-			return true
-		}
-	}
-	return false
-}
-
-// anchors lists the ids a generated page is known to have.
-func (p *page) anchors() []string {
-	if p.proto == nil {
-		return nil
-	}
-	switch p.kind {
-	case "flowchart", "protocol":
-		var ids []string
-		for i := range p.proto.Stages {
-			ids = append(ids, "stage-"+strconv.Itoa(i+1))
-		}
-		return ids
-	}
-	return nil
+	return p.ids[id]
 }
 
 // toc lists the headings for "on this page": h2s, when there are at least three.

@@ -58,9 +58,10 @@ type page struct {
 	children    []*page // for index pages: the folder's pages and subfolders, ordered
 	proto       *proto  // the protocol the page belongs to, if any
 	doc         *markdown.Doc
-	data        any   // kind-specific data for the layout
-	noIndex     bool  // left out of the sitemap and search (404, embeds)
-	links       []ref // internal links to check
+	data        any             // kind-specific data for the layout
+	noIndex     bool            // left out of the sitemap and search (404, embeds)
+	links       []ref           // internal links to check
+	ids         map[string]bool // the ids in the rendered page
 	html        []byte
 }
 

@@ -241,7 +241,11 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 	p.Body = body
 	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
 	if strings.TrimSpace(p.Meta.Title) == "" {
-		problems.Add(file, p.KeyLine("title"), "the page has no title: add title: ... to its front matter")
+		line := open
+		if p.nodeAt("title") != nil {
+			line = p.KeyLine("title")
+		}
+		problems.Add(file, line, "the page has no title: add title: ... to its front matter")
 	}
 	return p, problems
 }
@@ -322,6 +326,11 @@ func yamlProblems(err error, raw []byte) []yamlProblem {
 		}
 		n, _ := strconv.Atoi(m[1])
 		msg := m[2]
+		if strings.HasPrefix(msg, "did not find expected") {
+			// yaml.v3 reports these parser errors at the 0-based line of
+			// the unclosed flow collection or block that started them.
+			n++
+		}
 		if f := unknownField.FindStringSubmatch(msg); f != nil {
 			msg = "unknown key " + strconv.Quote(f[1]) + " (check its spelling and where it is indented)"
 		} else if c := cannotDecode.FindStringSubmatch(msg); c != nil {
