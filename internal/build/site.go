@@ -81,11 +81,13 @@ type outFile struct {
 	mime string // minify as this type, if set
 }
 
-func load(cfg Config) (*site, diag.List) {
-	tree, problems := content.Load(os.DirFS(cfg.Content), cfg.Content)
+func loadTree(cfg Config) (*content.Tree, diag.List) {
+	return content.Load(os.DirFS(cfg.Content), cfg.Content)
+}
+
+func newSite(cfg Config) *site {
 	s := &site{
 		cfg:    cfg,
-		tree:   tree,
 		lang:   "en-GB",
 		cals:   map[string]*workday.Calendar{},
 		byURL:  map[string]*page{},
@@ -96,6 +98,13 @@ func load(cfg Config) (*site, diag.List) {
 	for _, id := range workday.BuiltinIDs() {
 		s.cals[id], _ = workday.Builtin(id)
 	}
+	return s
+}
+
+func load(cfg Config) (*site, diag.List) {
+	tree, problems := loadTree(cfg)
+	s := newSite(cfg)
+	s.tree = tree
 	for _, p := range tree.Pages {
 		s.checkKeys(p, &problems)
 		if p.Path == "_index.md" {

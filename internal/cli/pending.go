@@ -5,6 +5,5 @@ import (
 	"io"
 )
 
-func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int  { return Usage }
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int { return Usage }
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int   { return Usage }

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"resolve/internal/build"
+	"resolve/internal/escalation"
+	"resolve/internal/workday"
+)
+
+// completions collects repeated --completed N=YYYY-MM-DD flags.
+type completions map[int]workday.Date
+
+func (c completions) String() string {
+	var parts []string
+	for n, d := range c {
+		parts = append(parts, strconv.Itoa(n)+"="+d.String())
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+func (c completions) Set(v string) error {
+	n, date, ok := strings.Cut(v, "=")
+	if !ok {
+		return errorString("write --completed as STAGE=YYYY-MM-DD, for example 1=2025-12-23")
+	}
+	stage, err := strconv.Atoi(n)
+	if err != nil || stage < 1 {
+		return errorString("stage " + strconv.Quote(n) + " is not a stage number")
+	}
+	d, err := workday.ParseDate(date)
+	if err != nil {
+		return err
+	}
+	if _, dup := c[stage]; dup {
+		return errorString("stage " + n + " is given twice")
+	}
+	c[stage] = d
+	return nil
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// planJSON is the `plan --json` output of the design, in its key order.
+type planJSON struct {
+	Protocol string          `json:"protocol"`
+	Calendar string          `json:"calendar"`
+	Arose    string          `json:"arose"`
+	Stages   []planStageJSON `json:"stages"`
+}
+
+type planStageJSON struct {
+	Stage int     `json:"stage"`
+	Title string  `json:"title"`
+	Due   *string `json:"due"`
+}
+
+func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("plan", "--protocol ID --arose YYYY-MM-DD [--completed N=YYYY-MM-DD]... [--json] [--content content]", stderr)
+	id := fs.String("protocol", "", "the protocol's `id`")
+	arose := fs.String("arose", "", "the `date` the disagreement arose, YYYY-MM-DD")
+	asJSON := fs.Bool("json", false, "print JSON instead of a table")
+	contentDir := fs.String("content", "content", "the content `folder`")
+	done := completions{}
+	fs.Var(done, "completed", "a stage's completion date, as `N=YYYY-MM-DD`; repeat for each completed stage")
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	if *id == "" || *arose == "" {
+		io.WriteString(stderr, "resolve plan: --protocol and --arose are required\n")
+		fs.Usage()
+		return Usage
+	}
+	start, err := workday.ParseDate(*arose)
+	if err != nil {
+		io.WriteString(stderr, "resolve plan: --arose: "+err.Error()+"\n")
+		return Failed
+	}
+	protos, problems := build.Protocols(*contentDir, workday.Of(time.Now()))
+	if problems.Errors() > 0 {
+		return report(problems, nil, stderr)
+	}
+	var found *build.Loaded
+	var ids []string
+	for i := range protos {
+		ids = append(ids, protos[i].Protocol.ID)
+		if protos[i].Protocol.ID == *id {
+			found = &protos[i]
+		}
+	}
+	if found == nil {
+		io.WriteString(stderr, "resolve plan: no protocol "+strconv.Quote(*id)+" in "+*contentDir+" (there are: "+strings.Join(ids, ", ")+")\n")
+		return Failed
+	}
+	stages, err := escalation.Plan(found.Protocol, found.Calendar, start, done)
+	if err != nil {
+		io.WriteString(stderr, "resolve plan: "+err.Error()+"\n")
+		return Failed
+	}
+	if *asJSON {
+		out := planJSON{Protocol: found.Protocol.ID, Calendar: found.Protocol.Calendar, Arose: start.String(), Stages: []planStageJSON{}}
+		for _, s := range stages {
+			st := planStageJSON{Stage: s.Stage, Title: s.Title}
+			if s.Known {
+				d := s.Due.String()
+				st.Due = &d
+			}
+			out.Stages = append(out.Stages, st)
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			io.WriteString(stderr, "resolve plan: "+err.Error()+"\n")
+			return Failed
+		}
+		return OK
+	}
+	return writePlanTable(stdout, found, start, stages, done)
+}
+
+func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []escalation.PlannedStage, done completions) int {
+	io.WriteString(w, p.Protocol.Partnership+" ("+p.Protocol.ID+", version "+p.Protocol.Version+")\n")
+	io.WriteString(w, "Disagreement arose: "+longDay(arose)+". Working days follow the "+p.Calendar.Name()+" calendar.\n\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	io.WriteString(tw, "Stage\tTitle\tDue\n")
+	beyond := false
+	for _, s := range stages {
+		due := "as soon as possible"
+		switch {
+		case s.Known:
+			due = longDay(s.Due)
+			if !s.Published {
+				due += " *"
+				beyond = true
+			}
+		case p.Protocol.Stages[s.Stage-1].Due != nil:
+			due = "unknown until an earlier stage is completed"
+		}
+		if d, ok := done[s.Stage]; ok {
+			due += " (completed " + longDay(d) + ")"
+		}
+		io.WriteString(tw, strconv.Itoa(s.Stage)+"\t"+s.Title+"\t"+due+"\n")
+	}
+	tw.Flush()
+	if beyond {
+		io.WriteString(w, "\n* based on the usual bank holiday rules: the government has not yet published bank holidays for that year.\n")
+	}
+	return OK
+}
+
+// longDay writes "Tuesday 23 December 2025".
+func longDay(d workday.Date) string {
+	return d.Weekday().String() + " " + strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
+}
