@@ -79,6 +79,7 @@ func (l *layouts) execute(name string, data any) ([]byte, error) {
 		root = "document"
 	}
 	var buf bytes.Buffer
+	buf.Grow(32 << 10)
 	if err := set.ExecuteTemplate(&buf, root, data); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -111,6 +112,9 @@ func (s *site) write() (files int, bytes int64, err error) {
 			os.RemoveAll(tmp)
 		}
 	}()
+	if err := makeDirs(tmp, s.outputPaths()); err != nil {
+		return 0, 0, err
+	}
 	m := newMinifier()
 	var n atomic.Int64
 	var count atomic.Int64
@@ -175,15 +179,51 @@ func outPath(url string) string {
 	return filepath.Join(filepath.FromSlash(p), "index.html")
 }
 
-func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+// outputPaths lists every file the site writes, relative to its folder.
+func (s *site) outputPaths() []string {
+	var out []string
+	for _, p := range s.pages {
+		out = append(out, outPath(p.url))
 	}
+	for _, f := range s.files {
+		out = append(out, filepath.FromSlash(f.path))
+	}
+	for _, a := range s.tree.Assets {
+		out = append(out, filepath.FromSlash(a))
+	}
+	return out
+}
+
+// makeDirs creates every folder the files need, each once, parents first:
+// cheaper than a MkdirAll per file when every page has its own folder.
+func makeDirs(root string, files []string) error {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		for d := filepath.Dir(f); d != "." && !seen[d]; d = filepath.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Slice(dirs, func(i, j int) bool {
+		return len(dirs[i]) < len(dirs[j]) || len(dirs[i]) == len(dirs[j]) && dirs[i] < dirs[j]
+	})
+	for _, d := range dirs {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil && !os.IsExist(err) {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
-	cw := &countWriter{w: f}
+	// The minifier writes many small pieces: buffer them into few writes.
+	bw := bufio.NewWriterSize(f, 64<<10)
+	cw := &countWriter{w: bw}
 	if mime != "" {
 		err = m.Minify(mime, cw, bytes.NewReader(data))
 		if err != nil {
@@ -191,6 +231,9 @@ func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) err
 		}
 	} else {
 		_, err = cw.Write(data)
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -32,8 +32,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -153,10 +155,13 @@ type Tree struct {
 }
 
 // Load reads every page under fsys. root is the name to show for the top of
-// fsys in messages ("content"). It returns every problem it finds, not just the first.
+// fsys in messages ("content"). It returns every problem it finds, not just
+// the first. Files are parsed in parallel; the result does not depend on
+// the order they finish in.
 func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	t := &Tree{}
 	var problems diag.List
+	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
@@ -169,32 +174,57 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 			}
 			return nil
 		}
-		if d.IsDir() {
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(name, ".md"):
+			files = append(files, p)
+		default:
 			t.Assets = append(t.Assets, p)
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
-			return nil
-		}
-		page, errs := Parse(path.Join(root, p), data)
-		problems = append(problems, errs...)
-		if page != nil {
-			page.Path = p
-			page.Dir = path.Dir(p)
-			page.IsIndex = name == "_index.md"
-			t.Pages = append(t.Pages, page)
 		}
 		return nil
 	})
 	if err != nil {
 		problems.Add(root, 0, err.Error())
 	}
+	pages := make([]*Page, len(files))
+	errs := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], errs[i] = loadPage(fsys, root, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range files {
+		problems = append(problems, errs[i]...)
+		if pages[i] != nil {
+			t.Pages = append(t.Pages, pages[i])
+		}
+	}
 	return t, problems
+}
+
+func loadPage(fsys fs.FS, root, p string) (*Page, diag.List) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, diag.List{{Path: path.Join(root, p), Message: "cannot read: " + err.Error()}}
+	}
+	page, problems := Parse(path.Join(root, p), data)
+	if page != nil {
+		page.Path = p
+		page.Dir = path.Dir(p)
+		page.IsIndex = path.Base(p) == "_index.md"
+	}
+	return page, problems
 }
 
 // Parse reads one page. file is the name used in messages. On an error it

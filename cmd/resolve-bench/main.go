@@ -1,0 +1,26 @@
+// Command resolve-bench measures resolve against Hugo on generated manuals
+// of plain markdown pages and prints the figures `make bench` reports.
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"os/signal"
+
+	"resolve/internal/benchmark"
+)
+
+func main() {
+	var cfg benchmark.Config
+	flag.StringVar(&cfg.Dir, "dir", ".bench", "working `folder` for generated manuals and builds")
+	flag.IntVar(&cfg.Runs, "runs", 3, "builds of each size; the fastest counts")
+	flag.Func("sizes", "comma-separated page `counts` (default 1000,10000)", cfg.SetSizes)
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := benchmark.Run(ctx, cfg, os.Stdout); err != nil {
+		os.Stderr.WriteString("resolve-bench: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,80 @@
+package benchmark
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Generate writes a manual of n plain markdown pages, in sections of 100,
+// that both resolve and Hugo can build: dir/content (shared), dir/hugo
+// (Hugo's configuration and layouts). It is skipped when the manual exists.
+func Generate(dir string, n int) error {
+	marker := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(marker); err == nil {
+		return nil
+	}
+	os.RemoveAll(dir)
+	content := filepath.Join(dir, "content")
+	if err := write(filepath.Join(content, "_index.md"), "---\ntitle: Generated manual\n---\nA manual of "+strconv.Itoa(n)+" pages.\n"); err != nil {
+		return err
+	}
+	sections := (n + 99) / 100
+	page := 0
+	for s := 0; s < sections && page < n; s++ {
+		sec := "section-" + strconv.Itoa(s+1)
+		if err := write(filepath.Join(content, sec, "_index.md"), "---\ntitle: Section "+strconv.Itoa(s+1)+"\nweight: "+strconv.Itoa(s+1)+"\n---\nPages of section "+strconv.Itoa(s+1)+".\n"); err != nil {
+			return err
+		}
+		for i := 0; i < 100 && page < n; i++ {
+			page++
+			if err := write(filepath.Join(content, sec, "page-"+strconv.Itoa(i+1)+".md"), pageText(s+1, i+1)); err != nil {
+				return err
+			}
+		}
+	}
+	hugo := filepath.Join(dir, "hugo")
+	files := map[string]string{
+		"hugo.toml":                                    "baseURL = \"/\"\nlanguageCode = \"en-gb\"\ntitle = \"Generated manual\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n[markup.goldmark.extensions]\ntable = true\nfootnote = true\ntypographer = true\n",
+		"layouts/_default/baseof.html":                 "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><nav>{{ range .Ancestors.Reverse }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav><main>{{ block \"main\" . }}{{ end }}</main>{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>",
+		"layouts/_default/single.html":                 "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}{{ end }}",
+		"layouts/_default/list.html":                   "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+		"layouts/index.html":                           "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Sections }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>",
+		"layouts/_default/_markup/render-heading.html": "<h{{ .Level }} id=\"{{ .Anchor }}\"><a href=\"#{{ .Anchor }}\">{{ .Text }}</a></h{{ .Level }}>",
+	}
+	for name, text := range files {
+		if err := write(filepath.Join(hugo, name), text); err != nil {
+			return err
+		}
+	}
+	return write(marker, "")
+}
+
+func write(name, text string) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, []byte(text), 0o644)
+}
+
+// pageText is a page of about 700 words: headings, paragraphs, a list, a
+// table and links to its neighbours, like a page of a procedures manual.
+func pageText(section, n int) string {
+	var b strings.Builder
+	id := strconv.Itoa(section) + "." + strconv.Itoa(n)
+	b.WriteString("---\ntitle: Procedure " + id + "\nweight: " + strconv.Itoa(n) + "\ndescription: Guidance for practitioners, part " + id + ".\n---\n")
+	para := "Practitioners from every agency should talk to each other early, record what was agreed and why, and escalate to their line manager when a disagreement about a child's safety cannot be resolved within the timescale. "
+	for h := 1; h <= 5; h++ {
+		b.WriteString("## Step " + strconv.Itoa(h) + " of procedure " + id + "\n\n")
+		for p := 0; p < 2; p++ {
+			b.WriteString(strings.Repeat(para, 3) + "\n\n")
+		}
+		b.WriteString("- Check the child's plan.\n- Speak to the safeguarding lead.\n- Write down the outcome and the date.\n\n")
+	}
+	b.WriteString("| Stage | Who | Timescale |\n|---|---|---|\n| 1 | Practitioner | 2 working days |\n| 2 | Manager | 2 working days |\n\n")
+	if n > 1 {
+		b.WriteString("See the [previous procedure](page-" + strconv.Itoa(n-1) + ".md).\n")
+	}
+	return b.String()
+}
