@@ -1,0 +1,242 @@
+package escalation
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"strconv"
+
+	"resolve/internal/protocol"
+	"resolve/internal/workday"
+)
+
+// The record file's format name, the version this package reads and writes,
+// and the largest file Import accepts.
+const (
+	Format  = "resolve-record"
+	Version = 1
+	MaxSize = 1 << 20
+)
+
+// The values of Stage.Outcome.
+const (
+	Resolved    = "resolved"
+	NotResolved = "not-resolved"
+)
+
+// Hints the form shows beside the fields that could identify someone.
+const (
+	ReferenceHint = "Your own case reference, as used in your agency's records. Never the child's or family's name."
+	RaisedByHint  = "The role of the person who raised the concern, for example \"health visitor\". Not their name."
+	WithHint      = "The roles and agencies of the people who took part. You do not need to give names."
+)
+
+// Record is one professional disagreement, as saved by the practitioner.
+// The field order is the key order of the JSON file.
+type Record struct {
+	Format      string            `json:"format"`
+	Version     int               `json:"version"`
+	ID          string            `json:"id"`
+	Protocol    ProtocolRef       `json:"protocol"`
+	Reference   string            `json:"reference,omitempty"`
+	Agency      string            `json:"agency,omitempty"`
+	OtherAgency string            `json:"other_agency,omitempty"`
+	RaisedBy    string            `json:"raised_by,omitempty"`
+	Arose       workday.Date      `json:"arose"`
+	Answers     map[string]string `json:"answers"`
+	Flags       map[string]bool   `json:"flags"`
+	Stages      []Stage           `json:"stages"`
+	Resolution  string            `json:"resolution,omitempty"`
+	Actions     []Action          `json:"actions,omitempty"`
+	Feedback    Feedback          `json:"feedback,omitzero"`
+	Created     workday.Date      `json:"created,omitzero"`
+	Updated     workday.Date      `json:"updated,omitzero"`
+}
+
+// ProtocolRef names the procedure, and the version of it, a record follows.
+type ProtocolRef struct {
+	ID       string `json:"id"`
+	Version  string `json:"version"`
+	Calendar string `json:"calendar"`
+}
+
+// Stage is what happened at one stage of the procedure.
+type Stage struct {
+	Stage     int          `json:"stage"`
+	Started   workday.Date `json:"started"`
+	Completed workday.Date `json:"completed,omitzero"`
+	With      string       `json:"with,omitempty"`
+	Notes     string       `json:"notes,omitempty"`
+	Outcome   string       `json:"outcome,omitempty"` // Resolved, NotResolved, or "" while open
+}
+
+// Action is something the people involved agreed to do.
+type Action struct {
+	What string       `json:"what"`
+	Who  string       `json:"who,omitempty"`
+	By   workday.Date `json:"by,omitzero"`
+}
+
+// Feedback is when and how the person who raised the concern was told the outcome.
+type Feedback struct {
+	Given workday.Date `json:"given,omitzero"`
+	How   string       `json:"how,omitempty"`
+}
+
+// State is where a record stands as a whole.
+type State int
+
+const (
+	Open      State = iota // a stage is under way
+	Closed                 // a stage resolved the disagreement
+	Exhausted              // the last stage ended without resolution
+)
+
+// String returns the state's name as the audit return writes it.
+func (s State) String() string {
+	switch s {
+	case Closed:
+		return "resolved"
+	case Exhausted:
+		return "exhausted"
+	}
+	return "open"
+}
+
+// State reports whether r is open, closed as resolved, or has used every stage.
+func (r *Record) State() State {
+	if len(r.Stages) == 0 {
+		return Open
+	}
+	last := r.Stages[len(r.Stages)-1]
+	switch last.Outcome {
+	case Resolved:
+		return Closed
+	case NotResolved:
+		return Exhausted // an unresolved stage that is last has no stage after it
+	}
+	return Open
+}
+
+// Current returns the stage under way, or nil if the record is closed or exhausted.
+func (r *Record) Current() *Stage {
+	if len(r.Stages) == 0 || r.State() != Open {
+		return nil
+	}
+	return &r.Stages[len(r.Stages)-1]
+}
+
+// stage returns the record of stage n, or nil if the record never reached it.
+func (r *Record) stage(n int) *Stage {
+	for i := range r.Stages {
+		if r.Stages[i].Stage == n {
+			return &r.Stages[i]
+		}
+	}
+	return nil
+}
+
+// New starts a record of a disagreement that arose on the given date, at
+// stage 1 of p, started that same day. today is the practitioner's date.
+func New(p *protocol.Protocol, arose, today workday.Date) (*Record, error) {
+	if len(p.Stages) == 0 {
+		return nil, Problem{"protocol", "This procedure has no stages, so a record cannot be started."}
+	}
+	if arose.IsZero() {
+		return nil, Problem{"arose", "Enter the date the disagreement arose."}
+	}
+	if !today.IsZero() && arose.After(today) {
+		return nil, Problem{"arose", "The date the disagreement arose must be today or in the past."}
+	}
+	return &Record{
+		Format:   Format,
+		Version:  Version,
+		ID:       NewID(),
+		Protocol: ProtocolRef{ID: p.ID, Version: p.Version, Calendar: p.Calendar},
+		Arose:    arose,
+		Answers:  map[string]string{},
+		Flags:    map[string]bool{},
+		Stages:   []Stage{{Stage: 1, Started: arose}},
+		Created:  today,
+		Updated:  today,
+	}, nil
+}
+
+// NewID returns a fresh random record identifier: 26 letters and digits.
+// It only needs to be unique, not secret, so math/rand (seeded by the
+// runtime from the system's random source) is enough and keeps the browser
+// module small.
+func NewID() string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz234567"
+	b := make([]byte, 26)
+	hi, lo := rand.Uint64(), rand.Uint64()
+	for i := range b {
+		var v uint64
+		if i < 13 {
+			v = hi >> (5 * i)
+		} else {
+			v = lo >> (5 * (i - 13))
+		}
+		b[i] = alphabet[v&31]
+	}
+	return string(b)
+}
+
+// JSON returns the record as it is saved: keys in struct order, two-space
+// indent, a final newline. Importing the result and exporting it again gives
+// the same bytes.
+func JSON(r *Record) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // the file is read by people and parsers, never pasted into HTML
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// normalise makes equal records compare equal after a round trip: empty
+// maps rather than nil, no empty answers, no empty action list.
+func normalise(r *Record) {
+	if r.Answers == nil {
+		r.Answers = map[string]string{}
+	}
+	for id, text := range r.Answers {
+		if text == "" {
+			delete(r.Answers, id)
+		}
+	}
+	if r.Flags == nil {
+		r.Flags = map[string]bool{}
+	}
+	if r.Stages == nil {
+		r.Stages = []Stage{}
+	}
+	if len(r.Actions) == 0 {
+		r.Actions = nil
+	}
+}
+
+// stageDef returns stage n (numbered from 1) of p, or nil.
+func stageDef(p *protocol.Protocol, n int) *protocol.Stage {
+	if n < 1 || n > len(p.Stages) {
+		return nil
+	}
+	return &p.Stages[n-1]
+}
+
+// urgentSet returns the first urgent flag of p that r has set, or nil.
+func urgentSet(r *Record, p *protocol.Protocol) *protocol.Flag {
+	for i := range p.Flags {
+		if p.Flags[i].Urgent && r.Flags[p.Flags[i].ID] {
+			return &p.Flags[i]
+		}
+	}
+	return nil
+}
+
+// stageField returns the form's field id for one field of stage n.
+func stageField(n int, name string) string {
+	return "stages." + strconv.Itoa(n) + "." + name
+}

@@ -1,0 +1,9 @@
+package escalation
+
+import _ "embed"
+
+// SchemaJSON is the JSON Schema (draft 2020-12) of a version 1 record. The
+// site publishes it at /schema/record-v1.json.
+//
+//go:embed record-v1.schema.json
+var SchemaJSON []byte
