@@ -92,31 +92,39 @@ func (p *Page) Line(keys ...string) int {
 	n := p.node.Content[0]
 	line := n.Line
 	for _, k := range keys {
-		next := child(n, k)
+		next, keyLine := child(n, k)
 		if next == nil {
+			// A missing key: point at the key or item that should hold it.
 			break
 		}
-		n = next
-		line = n.Line
+		n, line = next, next.Line
+		if keyLine > 0 {
+			line = keyLine
+			if next.Kind == yaml.ScalarNode || next.Style&yaml.FlowStyle != 0 {
+				line = next.Line
+			}
+		}
 	}
 	return line + 1 // the opening --- is line 1
 }
 
-func child(n *yaml.Node, key string) *yaml.Node {
+// child returns the value at key in a mapping (and the key's line), or the
+// item at an index in a sequence.
+func child(n *yaml.Node, key string) (*yaml.Node, int) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == key {
-				return n.Content[i+1]
+				return n.Content[i+1], n.Content[i].Line
 			}
 		}
 	case yaml.SequenceNode:
 		i, err := strconv.Atoi(key)
 		if err == nil && i >= 0 && i < len(n.Content) {
-			return n.Content[i]
+			return n.Content[i], 0
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // KeyLine returns the line of a key itself (rather than its value).
@@ -141,7 +149,7 @@ func (p *Page) nodeAt(keys ...string) *yaml.Node {
 	}
 	n := p.node.Content[0]
 	for _, k := range keys {
-		if n = child(n, k); n == nil {
+		if n, _ = child(n, k); n == nil {
 			return nil
 		}
 	}
@@ -334,6 +342,7 @@ var (
 	yamlLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
 	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	cannotNode   = regexp.MustCompile("^cannot unmarshal !!(\\w+) into (\\S+)$")
 )
 
 // yamlProblems turns a yaml.v3 error into messages with front matter lines.
@@ -365,6 +374,8 @@ func yamlProblems(err error, raw []byte) []yamlProblem {
 			msg = "unknown key " + strconv.Quote(f[1]) + " (check its spelling and where it is indented)"
 		} else if c := cannotDecode.FindStringSubmatch(msg); c != nil {
 			msg = "expected " + kindOf(c[3]) + ", found " + strconv.Quote(c[2])
+		} else if c := cannotNode.FindStringSubmatch(msg); c != nil {
+			msg = "expected " + kindOf(c[2]) + ", found " + yamlKind(c[1])
 		} else {
 			msg = "front matter is not valid YAML: " + msg
 		}
@@ -385,6 +396,16 @@ func kindOf(goType string) string {
 		return "true or false"
 	}
 	return "text"
+}
+
+func yamlKind(tag string) string {
+	switch tag {
+	case "seq":
+		return "a list"
+	case "map":
+		return "a set of keys"
+	}
+	return "a " + tag
 }
 
 // findScalar returns the front matter line holding value, for errors that
