@@ -21,12 +21,19 @@ func (s *site) render() error {
 		problems = append(problems, ps...)
 		mu.Unlock()
 	}
+	var warnings diag.List
 	s.parallel(func(p *page) {
 		if p.src == nil {
 			return
 		}
 		report(s.renderMarkdown(p))
+		if w := lint(p); len(w) > 0 {
+			mu.Lock()
+			warnings = append(warnings, w...)
+			mu.Unlock()
+		}
 	})
+	s.warnings = append(s.warnings, warnings...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems
