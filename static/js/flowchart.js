@@ -1,0 +1,145 @@
+// flowchart.js enhances the flowchart pages, which work without it. Its DOM
+// contract is in the comment of package internal/flowchart.
+(function () {
+  "use strict";
+  var d = document;
+  var root = d.querySelector(".fc") || d.body;
+
+  // "Copy" buttons for the embed code; the fallback selects the text.
+  d.querySelectorAll("[data-fc-copy]").forEach(function (b) {
+    var t = d.getElementById(b.getAttribute("data-fc-copy"));
+    if (!t) return;
+    var status = d.createElement("span");
+    status.className = "fc-copy-status";
+    status.setAttribute("role", "status");
+    b.after(status);
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      var select = function () {
+        if (t.select) {
+          t.focus();
+          t.select();
+        } else {
+          var r = d.createRange();
+          r.selectNodeContents(t);
+          getSelection().removeAllRanges();
+          getSelection().addRange(r);
+        }
+        status.textContent = "Selected: press Ctrl+C or Cmd+C to copy";
+      };
+      var c = navigator.clipboard;
+      if (!c) return select();
+      c.writeText(t.select ? t.value : t.textContent).then(function () {
+        status.textContent = "Copied";
+      }, select);
+    });
+  });
+
+  // In an iframe, tell the host page this page's height.
+  if (parent !== window) {
+    var last = 0;
+    var post = function () {
+      var h = d.documentElement.offsetHeight;
+      if (h !== last) parent.postMessage({type: "resolve-flowchart-height", height: (last = h)}, "*");
+    };
+    addEventListener("load", post);
+    addEventListener("resize", post);
+    if (window.ResizeObserver) new ResizeObserver(post).observe(d.body);
+    post();
+  }
+
+  var m = root.querySelectorAll(".fc-item").length;
+  if (!m) return;
+  var cur = 1, presenting = false;
+  var step = function (n) { return root.querySelector('.fc-step[data-stage="' + n + '"]'); };
+
+  // open opens stage n's details and marks it current.
+  function open(n, focus) {
+    var li = d.getElementById("stage-" + n);
+    if (!li) return;
+    cur = n;
+    root.querySelectorAll(".is-current").forEach(function (e) {
+      e.classList.remove("is-current");
+    });
+    li.classList.add("is-current");
+    if (step(n)) step(n).classList.add("is-current");
+    var det = li.querySelector("details");
+    det.open = true;
+    if (focus) det.querySelector("summary").focus();
+  }
+
+  // Chart stages link to #stage-N; handled here, a second click reopens a
+  // stage, and Space works like Enter.
+  function choose(e) {
+    var a = e.target.closest("a.fc-stage");
+    if (!a || e.type === "keydown" && e.key !== " ") return;
+    e.preventDefault();
+    var n = +a.getAttribute("data-stage");
+    if (presenting) return show(n);
+    history.pushState(null, "", "#stage-" + n);
+    open(n, true);
+  }
+  root.addEventListener("click", choose);
+  root.addEventListener("keydown", choose);
+
+  // Trainer mode: one stage at a time, full screen or else filling the window.
+  var tr = root.querySelector("[data-fc-trainer]");
+  var q = function (s) { return tr.querySelector("[data-fc-" + s + "]"); };
+  function show(n) {
+    open(Math.max(1, Math.min(m, n)), false);
+    q("progress").textContent = "Stage " + cur + " of " + m;
+    if (step(cur)) step(cur).scrollIntoView({block: "center"});
+  }
+  function start() {
+    presenting = true;
+    root.classList.add("fc-presenting");
+    q("present").hidden = true;
+    q("controls").hidden = false;
+    var overlay = function () {
+      if (presenting) root.classList.add("fc-overlay");
+    };
+    var full = root.requestFullscreen && root.requestFullscreen();
+    if (full) full.catch(overlay);
+    else overlay();
+    show(cur);
+    q("next").focus();
+  }
+  function stop() {
+    if (!presenting) return;
+    presenting = false;
+    root.classList.remove("fc-presenting", "fc-overlay");
+    q("controls").hidden = true;
+    q("present").hidden = false;
+    if (d.fullscreenElement) d.exitFullscreen();
+    q("present").focus();
+  }
+  if (tr) {
+    tr.hidden = false;
+    q("present").addEventListener("click", start);
+    q("exit").addEventListener("click", stop);
+    q("next").addEventListener("click", function () { show(cur + 1); });
+    q("prev").addEventListener("click", function () { show(cur - 1); });
+    d.addEventListener("fullscreenchange", function () {
+      if (!d.fullscreenElement) stop();
+    });
+    d.addEventListener("keydown", function (e) {
+      var k = e.key;
+      if (!presenting || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (k === "Escape") stop();
+      else if (k === "ArrowRight" || k === "PageDown") show(cur + 1);
+      else if (k === "ArrowLeft" || k === "PageUp") show(cur - 1);
+      else return;
+      e.preventDefault();
+    });
+  }
+
+  // #stage-N, and ?stage=N for embeds, open a stage.
+  function fromHash() {
+    var r = /^#stage-(\d+)$/.exec(location.hash);
+    if (r) open(+r[1], true);
+  }
+  var s = /[?&]stage=(\d+)/.exec(location.search);
+  if (s) open(+s[1], false);
+  addEventListener("load", fromHash); // after the jump to #stage-N, which drops focus
+  addEventListener("hashchange", fromHash);
+})();
