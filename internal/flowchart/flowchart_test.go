@@ -1,0 +1,599 @@
+package flowchart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"resolve/internal/protocol"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// pageURL is the PageURL the tests pass: a stage's page under the protocol.
+func pageURL(page string) string { return "/hips/" + page + "/" }
+
+func draw(t testing.TB, p *protocol.Protocol) *Chart {
+	t.Helper()
+	c, err := Draw(p, Options{PageURL: pageURL})
+	if err != nil {
+		t.Fatalf("Draw(%s): %v", p.ID, err)
+	}
+	return c
+}
+
+// preview is a page showing every fragment, so a golden file can be opened
+// in a browser with the real stylesheet and script.
+func preview(name string, c *Chart) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	b.WriteString("<title>" + name + " flowchart (golden file)</title>\n")
+	b.WriteString("<link rel=\"stylesheet\" href=\"../../../static/css/flowchart.css\">\n")
+	b.WriteString("<script src=\"../../../static/js/flowchart.js\" defer></script>\n")
+	b.WriteString("</head>\n<body>\n<main>\n<h1>" + name + " flowchart</h1>\n<div class=\"fc\">\n")
+	b.WriteString(string(c.Trainer))
+	b.WriteString(string(c.Inline))
+	b.WriteString("<h2 id=\"the-stages\">The stages in order</h2>\n")
+	b.WriteString(string(c.Steps))
+	b.WriteString("</div>\n</main>\n</body>\n</html>\n")
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, ex := range examples() {
+		c := draw(t, ex.p)
+		golden(t, ex.name+".svg", c.SVG)
+		golden(t, ex.name+".html", preview(ex.name, c))
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the drawing (run go test -update and review the diff):\n%s", path, firstDiff(got, want))
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return "(only in line endings)"
+}
+
+// svgText returns the text of each <text> element of an SVG document or
+// fragment, and an error if it is not well-formed XML.
+func svgText(b []byte) ([]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	var texts []string
+	depth, inText := 0, false
+	var cur strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if tok.Name.Local == "text" {
+				inText = true
+				cur.Reset()
+			}
+		case xml.EndElement:
+			depth--
+			if tok.Name.Local == "text" {
+				inText = false
+				texts = append(texts, cur.String())
+			}
+		case xml.CharData:
+			if inText {
+				cur.Write(tok)
+			}
+		}
+	}
+	if depth != 0 {
+		return nil, errors.New("unclosed elements at the end")
+	}
+	return texts, nil
+}
+
+// voidElements are the HTML elements that have no end tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// checkHTML reports whether b is a well-formed HTML fragment: every element
+// that needs an end tag has one, properly nested.
+func checkHTML(b []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var open []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				return z.Err()
+			}
+			if len(open) > 0 {
+				return fmt.Errorf("unclosed <%s>", strings.Join(open, "> <"))
+			}
+			return nil
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[string(name)] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(open) == 0 || open[len(open)-1] != string(name) {
+				return fmt.Errorf("</%s> closes nothing open (open: %v)", name, open)
+			}
+			open = open[:len(open)-1]
+		}
+	}
+}
+
+// htmlText is the visible text of an HTML fragment, white space collapsed.
+func htmlText(t testing.TB, b []byte) string {
+	t.Helper()
+	nodes, err := html.ParseFragment(bytes.NewReader(b), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			s.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return strings.Join(strings.Fields(s.String()), " ")
+}
+
+// squeeze removes all white space, so text wrapped over lines (even inside a
+// word too long for a line) can be found in the lines joined up.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func TestTextInChartAndList(t *testing.T) {
+	for _, ex := range examples() {
+		c := draw(t, ex.p)
+		for _, chart := range []struct {
+			name string
+			b    []byte
+		}{{"SVG", c.SVG}, {"Inline", []byte(c.Inline)}} {
+			texts, err := svgText(chart.b)
+			if err != nil {
+				t.Fatalf("%s: %s is not well-formed XML: %v", ex.name, chart.name, err)
+			}
+			all := squeeze(strings.Join(texts, ""))
+			for _, want := range mustSay(t, ex.p) {
+				if !strings.Contains(all, squeeze(want)) {
+					t.Errorf("%s: %s does not say %q", ex.name, chart.name, want)
+				}
+			}
+		}
+		list := htmlText(t, []byte(c.Steps))
+		for _, want := range mustSay(t, ex.p) {
+			if !strings.Contains(list, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: Steps does not say %q", ex.name, want)
+			}
+		}
+	}
+}
+
+// mustSay is every text of p the chart and the list must both show.
+func mustSay(t testing.TB, p *protocol.Protocol) []string {
+	t.Helper()
+	var want []string
+	for i, s := range p.Stages {
+		ts, err := Timescale(i+1, s.Due)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, "Stage "+strconv.Itoa(i+1), s.Title, s.Who, ts)
+	}
+	for _, f := range p.Flags {
+		want = append(want, f.Question, ifYes+f.Action)
+	}
+	return append(want, resolvedQuestion, resolvedAction, endText)
+}
+
+func TestListDetails(t *testing.T) {
+	p := hips()
+	c := draw(t, p)
+	list := htmlText(t, []byte(c.Steps))
+	for _, s := range p.Stages {
+		for _, want := range append([]string{s.Summary, s.Record}, s.Prompts...) {
+			if want != "" && !strings.Contains(list, want) {
+				t.Errorf("Steps does not say %q", want)
+			}
+		}
+	}
+	for i := range p.Stages {
+		n := strconv.Itoa(i + 1)
+		for _, want := range []string{`<li class="fc-item" id="stage-` + n + `" data-stage="` + n + `">`, `href="#chart-stage-` + n + `"`} {
+			if !strings.Contains(string(c.Steps), want) {
+				t.Errorf("Steps has no %s", want)
+			}
+		}
+	}
+	if got := strings.Count(string(c.Steps), "<details"); got != len(p.Stages) {
+		t.Errorf("Steps has %d <details>; want %d", got, len(p.Stages))
+	}
+	for _, want := range []string{`href="/hips/stage-1/"`, `href="/hips/stage-2/"`} {
+		if !strings.Contains(string(c.Steps), want) {
+			t.Errorf("Steps has no link %s", want)
+		}
+	}
+	if got := strings.Count(string(c.Steps), "in full</a>"); got != 2 {
+		t.Errorf("Steps links to %d stage pages; want 2 (the stages with a page)", got)
+	}
+}
+
+func TestPageURL(t *testing.T) {
+	p := hips()
+	for _, tc := range []struct {
+		name  string
+		url   func(string) string
+		links int
+		want  string
+	}{
+		{"nil", nil, 0, ""},
+		{"empty", func(string) string { return "" }, 0, ""},
+		{"unsafe", func(string) string { return "javascript:alert(1)" }, 2, "#ZgotmplZ"},
+		{"escaped", func(p string) string { return "/a b/" + p + "/?x=1&y=2" }, 2, `href="/a%20b/stage-1/?x=1&amp;y=2"`},
+	} {
+		c, err := Draw(p, Options{PageURL: tc.url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Count(string(c.Steps), "in full</a>"); got != tc.links {
+			t.Errorf("%s: %d links to stage pages; want %d", tc.name, got, tc.links)
+		}
+		if !strings.Contains(string(c.Steps), tc.want) {
+			t.Errorf("%s: Steps does not contain %s", tc.name, tc.want)
+		}
+	}
+}
+
+func TestWellFormed(t *testing.T) {
+	for _, ex := range examples() {
+		c := draw(t, ex.p)
+		if _, err := svgText(c.SVG); err != nil {
+			t.Errorf("%s: SVG: %v", ex.name, err)
+		}
+		if !bytes.HasPrefix(c.SVG, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<svg xmlns=\"http://www.w3.org/2000/svg\"")) {
+			t.Errorf("%s: SVG does not start as a standalone SVG file:\n%.120s", ex.name, c.SVG)
+		}
+		for _, f := range []struct {
+			name string
+			b    []byte
+		}{{"Inline", []byte(c.Inline)}, {"Steps", []byte(c.Steps)}, {"Trainer", []byte(c.Trainer)}} {
+			if err := checkHTML(f.b); err != nil {
+				t.Errorf("%s: %s is not well-formed HTML: %v", ex.name, f.name, err)
+			}
+		}
+		// Every id on the page is unique.
+		page := string(c.Trainer) + string(c.Inline) + string(c.Steps)
+		seen := map[string]bool{}
+		for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: id %q appears twice on the page", ex.name, m[1])
+			}
+			seen[m[1]] = true
+		}
+		for i := range ex.p.Stages {
+			for _, id := range []string{"stage-", "chart-stage-"} {
+				if id += strconv.Itoa(i + 1); !seen[id] {
+					t.Errorf("%s: no element has id %q", ex.name, id)
+				}
+			}
+		}
+	}
+}
+
+func TestContentSecurityPolicy(t *testing.T) {
+	// The site allows stylesheets from 'self' only: no style attribute or
+	// element may appear, and no script, in anything Draw returns.
+	for _, ex := range examples() {
+		c := draw(t, ex.p)
+		for name, s := range map[string]string{
+			"SVG": string(c.SVG), "Inline": string(c.Inline), "Steps": string(c.Steps), "Trainer": string(c.Trainer),
+		} {
+			for _, bad := range []string{"style=", "<style", "<script", " on"} {
+				if i := strings.Index(s, bad); i >= 0 && !(bad == " on" && !isHandler(s[i+1:])) {
+					t.Errorf("%s: %s contains %q", ex.name, name, bad)
+				}
+			}
+		}
+	}
+}
+
+// isHandler reports whether s starts with an inline event handler attribute.
+func isHandler(s string) bool { return regexp.MustCompile(`^on[a-z]+=`).MatchString(s) }
+
+func TestAccessibleNames(t *testing.T) {
+	c := draw(t, iscp())
+	for name, s := range map[string]string{"SVG": string(c.SVG), "Inline": string(c.Inline)} {
+		for _, want := range []string{
+			`aria-labelledby="fc-chart-title"`, `aria-describedby="fc-chart-desc"`,
+			`<title id="fc-chart-title">Islands Safeguarding Children Partnership: resolving professional disagreements, flowchart</title>`,
+			`<desc id="fc-chart-desc">A flowchart of the 6 stages of the Islands Safeguarding Children Partnership procedure`,
+			"Is a child at risk of serious or immediate harm? If yes: Tell the MASH or the Police now.",
+		} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s has no %s", name, want)
+			}
+		}
+	}
+	if !strings.Contains(string(c.SVG), `role="img"`) {
+		t.Error(`SVG is not role="img"`)
+	}
+	// Inline holds links, which a role="img" would hide from assistive technology.
+	if !strings.Contains(string(c.Inline), `role="group"`) {
+		t.Error(`Inline is not role="group"`)
+	}
+	if !strings.Contains(string(c.Inline), `<a href="#stage-3" id="chart-stage-3" class="fc-stage" data-stage="3">`) {
+		t.Error("Inline's stage 3 is not a link to #stage-3")
+	}
+	if strings.Contains(string(c.SVG), "<a ") {
+		t.Error("SVG has links, which mean nothing in a file")
+	}
+	if !strings.Contains(string(c.SVG), `stroke-dasharray="10 6"`) {
+		t.Error("the urgent route is not dashed")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, ex := range examples() {
+		a, b := draw(t, ex.p), draw(t, ex.p)
+		if !bytes.Equal(a.SVG, b.SVG) || a.Inline != b.Inline || a.Steps != b.Steps || a.Trainer != b.Trainer {
+			t.Errorf("%s: two draws of the same protocol differ", ex.name)
+		}
+	}
+}
+
+func TestTitleChangesDrawing(t *testing.T) {
+	p := hips()
+	before := draw(t, p)
+	p.Stages[2].Title = "A different title for stage three"
+	after := draw(t, p)
+	if bytes.Equal(before.SVG, after.SVG) {
+		t.Error("changing a stage's title left the SVG the same")
+	}
+	if before.Inline == after.Inline || before.Steps == after.Steps {
+		t.Error("changing a stage's title left the page fragments the same")
+	}
+	texts, err := svgText(after.SVG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(squeeze(strings.Join(texts, "")), squeeze("A different title for stage three")) {
+		t.Errorf("the SVG does not show the new title: %q", texts)
+	}
+}
+
+func TestTimescale(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		due  *protocol.Due
+		want string
+	}{
+		{1, nil, "As soon as possible"},
+		{4, nil, "As soon as possible"},
+		{1, workingDays(2, "concern"), "2 working days from when the disagreement arose"},
+		{2, workingDays(2, "previous"), "2 working days from the end of stage 1"},
+		{5, workingDays(1, "previous"), "1 working day from the end of stage 4"},
+		{1, workingDays(3, "previous"), "3 working days from when the disagreement arose"},
+		{3, workingDays(10, "concern"), "10 working days from when the disagreement arose"},
+		{3, &protocol.Due{CalendarDays: 14, After: "previous"}, "14 calendar days from the end of stage 2"},
+		{1, &protocol.Due{CalendarDays: 1, After: "concern"}, "1 calendar day from when the disagreement arose"},
+	} {
+		got, err := Timescale(tc.n, tc.due)
+		if err != nil || got != tc.want {
+			t.Errorf("Timescale(%d, %+v) = %q, %v; want %q", tc.n, tc.due, got, err, tc.want)
+		}
+	}
+}
+
+func TestDrawRefuses(t *testing.T) {
+	one := func(change func(p *protocol.Protocol)) *protocol.Protocol {
+		p := tees()
+		change(p)
+		return p
+	}
+	for _, tc := range []struct {
+		name string
+		p    *protocol.Protocol
+		want string
+	}{
+		{"nil", nil, "flowchart: no protocol"},
+		{"no stages", one(func(p *protocol.Protocol) { p.Stages = nil }), "protocol tees: no stages to draw"},
+		{"blank title", one(func(p *protocol.Protocol) { p.Stages[1].Title = " " }), "stage 2 has no title"},
+		{"both counts", one(func(p *protocol.Protocol) {
+			p.Stages[0].Due = &protocol.Due{WorkingDays: 1, CalendarDays: 1, After: "concern"}
+		}), "stage 1: due has both working_days and calendar_days"},
+		{"no count", one(func(p *protocol.Protocol) { p.Stages[2].Due = &protocol.Due{After: "previous"} }),
+			"stage 3: due needs a positive working_days or calendar_days"},
+		{"negative", one(func(p *protocol.Protocol) { p.Stages[2].Due = workingDays(-2, "previous") }),
+			"stage 3: due needs a positive"},
+		{"bad after", one(func(p *protocol.Protocol) { p.Stages[3].Due = workingDays(2, "start") }),
+			`stage 4: due.after is "start"; want "concern" or "previous"`},
+		{"empty after", one(func(p *protocol.Protocol) { p.Stages[3].Due = workingDays(2, "") }),
+			`stage 4: due.after is ""`},
+		{"from_stage too big", one(func(p *protocol.Protocol) { p.Flags[0].FromStage = 5 }),
+			"flag iro: from_stage is 5; want 1 to 4"},
+		{"from_stage negative", one(func(p *protocol.Protocol) { p.Flags[0].FromStage = -1 }),
+			"flag iro: from_stage is -1"},
+	} {
+		c, err := Draw(tc.p, Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Draw = %v, %v; want an error containing %q", tc.name, c != nil, err, tc.want)
+		}
+	}
+}
+
+func TestUrgentFlagsAreNotDuties(t *testing.T) {
+	c := draw(t, iscp())
+	steps := string(c.Steps)
+	urgent := strings.Index(steps, "Is a child at risk of serious or immediate harm?")
+	list := strings.Index(steps, `<ol class="fc-steps">`)
+	if urgent < 0 || list < 0 || urgent > list {
+		t.Errorf("the urgent route is not before the list of stages (at %d and %d)", urgent, list)
+	}
+	if strings.Count(steps, "Is a child at risk") != 1 {
+		t.Error("the urgent flag appears more than once in Steps")
+	}
+	// The convenor duty has no from_stage, so it applies from stage 1.
+	s1 := steps[strings.Index(steps, `id="stage-1"`):strings.Index(steps, `id="stage-2"`)]
+	if !strings.Contains(s1, "Consider a referral to the Children&#39;s Convenor.") {
+		t.Errorf("stage 1's details do not hold the convenor duty:\n%s", s1)
+	}
+}
+
+func TestHostScriptIsDocumented(t *testing.T) {
+	src, err := os.ReadFile("flowchart.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc strings.Builder
+	for _, line := range strings.Split(string(src), "\n") {
+		if line == "package flowchart" {
+			break
+		}
+		doc.WriteString(strings.TrimPrefix(strings.TrimPrefix(line, "//"), "\t") + "\n")
+	}
+	if !strings.Contains(doc.String(), hostScript) {
+		t.Errorf("the package comment does not show the host script EmbedCode returns:\n%s", hostScript)
+	}
+	code := EmbedCode(`https://example.org/a"b/embed/flowchart/`, "Flowchart <of> stages")
+	for _, want := range []string{
+		`<iframe src="https://example.org/a&#34;b/embed/flowchart/" title="Flowchart &lt;of&gt; stages"`,
+		"data-resolve-flowchart></iframe>\n<script>",
+		`event.origin !== new URL(frame.src, location.href).origin`,
+	} {
+		if !strings.Contains(code, want) {
+			t.Errorf("EmbedCode has no %s:\n%s", want, code)
+		}
+	}
+	if err := checkHTML([]byte(code)); err != nil {
+		t.Errorf("EmbedCode is not well-formed HTML: %v", err)
+	}
+}
+
+// staticFile reads one of the files this package's contract covers.
+func staticFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "static", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestScript(t *testing.T) {
+	js := staticFile(t, "js/flowchart.js")
+	if len(js) > 5*1024 {
+		t.Errorf("flowchart.js is %d bytes; the budget is 5 KB", len(js))
+	}
+	for _, bad := range []string{"eval(", "new Function", "innerHTML", "setAttribute(\"style\"", ".cssText"} {
+		if strings.Contains(js, bad) {
+			t.Errorf("flowchart.js uses %s, which the CSP or safety forbids", bad)
+		}
+	}
+	// Every hook the script looks for is in the documented contract.
+	doc, err := os.ReadFile("flowchart.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, hook := range regexp.MustCompile(`(?:data-)?fc-[a-z-]+|is-current|chart-stage-|resolve-flowchart-height`).FindAllString(js, -1) {
+		if !bytes.Contains(doc, []byte(hook)) {
+			t.Errorf("flowchart.js uses %q, which the package comment does not document", hook)
+		}
+	}
+	// The trainer controls it looks up by q("name") are data-fc-name in Trainer.
+	trainer := string(draw(t, hips()).Trainer)
+	for _, m := range regexp.MustCompile(`q\("([a-z]+)"\)`).FindAllStringSubmatch(js, -1) {
+		if !strings.Contains(trainer, "data-fc-"+m[1]) {
+			t.Errorf("flowchart.js looks for data-fc-%s, which Trainer does not have", m[1])
+		}
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed: cannot check the script's syntax")
+	}
+	if out, err := exec.Command(node, "--check", filepath.Join("..", "..", "static", "js", "flowchart.js")).CombinedOutput(); err != nil {
+		t.Errorf("node --check flowchart.js: %v\n%s", err, out)
+	}
+}
+
+func TestStylesheet(t *testing.T) {
+	css := staticFile(t, "css/flowchart.css")
+	var all strings.Builder
+	for _, ex := range examples() {
+		c := draw(t, ex.p)
+		all.WriteString(string(c.Inline) + string(c.Steps) + string(c.Trainer))
+	}
+	doc, err := os.ReadFile("flowchart.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every class the stylesheet styles is one the fragments or the script use.
+	for _, m := range regexp.MustCompile(`\.((?:fc|is)-[a-z-]+)`).FindAllStringSubmatch(css, -1) {
+		if !strings.Contains(all.String(), m[1]) && !bytes.Contains(doc, []byte(m[1])) {
+			t.Errorf("flowchart.css styles .%s, which nothing uses", m[1])
+		}
+	}
+	for _, want := range []string{"#ffdd00", "prefers-reduced-motion", "@media print", "forced-colors"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("flowchart.css has no %s", want)
+		}
+	}
+}
