@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
@@ -138,6 +139,12 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 	if !validID(a.Protocol.ID) {
 		return bad("it does not name its procedure.")
 	}
+	if !validID(a.Protocol.Calendar) {
+		return bad("it does not name its calendar.")
+	}
+	if !plainText(a.Protocol.Version, 64) {
+		return bad("its procedure version is not a short line of text.")
+	}
 	if len(a.Stages) == 0 {
 		return bad("it has no stages.")
 	}
@@ -179,4 +186,18 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 		}
 	}
 	return &a, nil
+}
+
+// plainText reports whether s is at most max bytes of valid UTF-8 with no
+// control characters, so that it is safe to print in a terminal table.
+func plainText(s string, max int) bool {
+	if len(s) > max || !utf8.ValidString(s) {
+		return false
+	}
+	for _, c := range s {
+		if c < 0x20 || c >= 0x7f && c <= 0x9f {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,8 @@ package escalation
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -157,7 +159,9 @@ func TestParseAuditRefused(t *testing.T) {
 		{"a record", `"format": "resolve-audit"`, `"format": "resolve-record"`, "a resolve record, not an audit return"},
 		{"future version", `"version": 1`, `"version": 2`, "audit return of version 2"},
 		{"free text added", `"state":`, `"notes": "x", "state":`, "does not know"},
-		{"no procedure", `"id": "hips"`, `"id": ""`, "does not name"},
+		{"no procedure", `"id": "hips"`, `"id": ""`, "does not name its procedure"},
+		{"no calendar", `"calendar": "england-and-wales"`, `"calendar": ""`, "does not name its calendar"},
+		{"version with control characters", `"version": "2024-06"`, `"version": "\u001b[2J"`, "not a short line"},
 		{"stage 99", `"stage": 3`, `"stage": 99`, "numbered 99"},
 		{"stages out of order", `"stage": 2`, `"stage": 5`, "not in order"},
 		{"unknown outcome", `"outcome": "resolved"`, `"outcome": "sorted"`, "unknown outcome"},
@@ -185,4 +189,35 @@ func mustAuditJSON(t *testing.T, r *Record, f fixture) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func FuzzParseAudit(f *testing.F) {
+	for _, name := range []string{"hips", "tees", "iscp"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "golden", name+".audit.json"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"format":"resolve-audit","version":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ParseAudit(data)
+		if err != nil {
+			if a != nil {
+				t.Fatalf("ParseAudit returned a return with its error %v", err)
+			}
+			return
+		}
+		out, err := AuditJSON(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a2, err := ParseAudit(out)
+		if err != nil {
+			t.Fatalf("an accepted audit return does not read back: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(a, a2) {
+			t.Fatalf("read back differs:\n%+v\n%+v", a, a2)
+		}
+	})
 }
