@@ -14,9 +14,9 @@ const (
 	chartWidth = 440
 	margin     = 8
 	mainX      = margin                       // left edge of the stages' column
-	mainWidth  = 264                          // width of the stages' column
+	mainWidth  = 252                          // width of the stages' column
 	mainCenter = mainX + mainWidth/2          // where the flow runs down
-	sideX      = mainX + mainWidth + 24       // left edge of the duties' column
+	sideX      = mainX + mainWidth + 20       // left edge of the duties' column
 	sideWidth  = chartWidth - margin - sideX  // width of the duties' column
 	diamondW   = 140                          // the "Resolved?" decision
 	diamondH   = 72                           // its height
@@ -241,7 +241,7 @@ func layOut(p *protocol.Protocol, f facts) layout {
 			t.duties = append(t.duties, d)
 			a, b := rowTop+padY+lineHeight(bodySize)/2, dy+padY+lineHeight(bodySize)/2
 			t.attach = append(t.attach, connector{
-				points: [][2]int{{from, a}, {from + 12, a}, {from + 12, b}, {sideX, b}},
+				points: [][2]int{{from, a}, {from + 10, a}, {from + 10, b}, {sideX, b}},
 				dotted: true,
 			})
 			dy += d.h + blockGap
