@@ -3,8 +3,10 @@ package history
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"resolve/internal/protocol"
+	"resolve/internal/workday"
 )
 
 // base is a small protocol that each case of TestCompare changes.
@@ -108,18 +110,20 @@ func TestCompareNil(t *testing.T) {
 
 func TestVersions(t *testing.T) {
 	p := func(v string) *protocol.Protocol { return &protocol.Protocol{Version: v} }
+	day := func(d int) workday.Date { return workday.Date{Year: 2024, Month: time.March, Day: d} }
 	snaps := []Snapshot{
-		{Commit: "e", Protocol: p("3")},
-		{Commit: "d", Protocol: p("2")},
-		{Commit: "c"}, // unreadable: skipped, and does not split version 2
-		{Commit: "b", Protocol: p("2")},
-		{Commit: "a", Protocol: p("1")},
+		{Commit: "", Protocol: p("3")}, // the working copy has no date
+		{Commit: "e", Date: day(5), Protocol: p("3")},
+		{Commit: "d", Date: day(4), Protocol: p("2")},
+		{Commit: "c", Date: day(3)}, // unreadable: skipped, and does not split version 2
+		{Commit: "b", Date: day(2), Protocol: p("2")},
+		{Commit: "a", Date: day(1), Protocol: p("1")},
 	}
 	var got []string
 	for _, v := range Versions(snaps) {
-		got = append(got, v.Label+"@"+v.Snapshot.Commit)
+		got = append(got, v.Label+"@"+v.Snapshot.Commit+"from"+v.From.String())
 	}
-	if want := "3@e 2@d 1@a"; strings.Join(got, " ") != want {
+	if want := "3@from2024-03-05 2@dfrom2024-03-02 1@afrom2024-03-01"; strings.Join(got, " ") != want {
 		t.Errorf("Versions = %v; want %s", got, want)
 	}
 }

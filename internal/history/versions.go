@@ -1,9 +1,12 @@
 package history
 
+import "resolve/internal/workday"
+
 // Version is one version of a protocol as its history shows it.
 type Version struct {
-	Label    string   // protocol.version
-	Snapshot Snapshot // the newest state of the file while it had this version
+	Label    string       // protocol.version
+	Snapshot Snapshot     // the newest state of the file while it had this version
+	From     workday.Date // the date of the oldest commit with this version
 }
 
 // Versions folds snapshots, newest first, into versions, newest first:
@@ -17,9 +20,12 @@ func Versions(snaps []Snapshot) []Version {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].Label == s.Protocol.Version {
+			if !s.Date.IsZero() {
+				out[n-1].From = s.Date
+			}
 			continue
 		}
-		out = append(out, Version{Label: s.Protocol.Version, Snapshot: s})
+		out = append(out, Version{Label: s.Protocol.Version, Snapshot: s, From: s.Date})
 	}
 	return out
 }

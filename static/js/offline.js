@@ -1,0 +1,19 @@
+// offline.js registers the service worker (sw.js at the site's base path)
+// that keeps the pages a practitioner has read, and the record form,
+// available without a network. It is loaded on every page; without it, or
+// where service workers are not supported, the site works as before, online.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  // This file is <base>js/offline.<hash>.js: the base is one folder up.
+  var me = document.currentScript;
+  if (!me || !me.src) return;
+  var base = new URL("../", me.src);
+  function register() {
+    navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.pathname })
+      .catch(function () { /* not served over https, or refused: stay online-only */ });
+  }
+  // After the page has loaded, so registering never slows the first visit.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
+})();
