@@ -75,22 +75,31 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	hugoVersion, _ := exec.CommandContext(ctx, hugo, "version").Output()
 	io.WriteString(w, "Build time: resolve against "+strings.TrimSpace(string(hugoVersion))+"\n")
 	io.WriteString(w, "best of "+strconv.Itoa(cfg.Runs)+" builds, "+strconv.Itoa(runtime.NumCPU())+" CPUs, both minifying\n\n")
-	io.WriteString(w, pad("pages", 8)+pad("resolve", 11)+pad("hugo", 11)+pad("ratio", 8)+pad("µs/page", 10)+pad("resolve RSS", 13)+"hugo RSS\n")
+	io.WriteString(w, "resolve: the same minimal layouts as Hugo; resolve (site): this repository's full layouts\n\n")
+	io.WriteString(w, pad("pages", 8)+pad("resolve", 11)+pad("hugo", 11)+pad("ratio", 8)+pad("µs/page", 10)+pad("resolve RSS", 13)+pad("hugo RSS", 11)+"resolve (site)\n")
 	var perPage []float64
 	for _, n := range cfg.Sizes {
 		manual := filepath.Join(dir, "manual-"+strconv.Itoa(n))
 		if err := Generate(manual, n); err != nil {
 			return err
 		}
-		r, err := best(ctx, cfg.Runs, func() *exec.Cmd {
-			return exec.CommandContext(ctx, bin, "build",
-				"--content", filepath.Join(manual, "content"),
-				"--layouts", filepath.Join(root, "layouts"),
-				"--static", filepath.Join(root, "static"),
-				"--out", filepath.Join(manual, "resolve-out"))
-		})
+		resolve := func(layouts, static string) (Measure, error) {
+			return best(ctx, cfg.Runs, func() *exec.Cmd {
+				// Both tools start from an empty output folder.
+				os.RemoveAll(filepath.Join(manual, "resolve-out"))
+				return exec.CommandContext(ctx, bin, "build",
+					"--content", filepath.Join(manual, "content"),
+					"--layouts", layouts, "--static", static,
+					"--out", filepath.Join(manual, "resolve-out"))
+			})
+		}
+		r, err := resolve(filepath.Join(manual, "resolve", "layouts"), filepath.Join(manual, "resolve", "static"))
 		if err != nil {
 			return errors.New("resolve build of " + strconv.Itoa(n) + " pages: " + err.Error())
+		}
+		full, err := resolve(filepath.Join(root, "layouts"), filepath.Join(root, "static"))
+		if err != nil {
+			return errors.New("resolve build of " + strconv.Itoa(n) + " pages with the site's layouts: " + err.Error())
 		}
 		h, err := best(ctx, cfg.Runs, func() *exec.Cmd {
 			os.RemoveAll(filepath.Join(manual, "hugo-out"))
@@ -104,7 +113,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		perPage = append(perPage, us)
 		io.WriteString(w, pad(strconv.Itoa(n), 8)+pad(ms(r.Took), 11)+pad(ms(h.Took), 11)+
 			pad(strconv.FormatFloat(float64(r.Took)/float64(h.Took), 'f', 2, 64), 8)+
-			pad(strconv.FormatFloat(us, 'f', 0, 64), 10)+pad(mb(r.MaxRSS), 13)+mb(h.MaxRSS)+"\n")
+			pad(strconv.FormatFloat(us, 'f', 0, 64), 10)+pad(mb(r.MaxRSS), 13)+pad(mb(h.MaxRSS), 11)+ms(full.Took)+"\n")
 	}
 	if len(perPage) > 1 {
 		io.WriteString(w, "\nTime per page from the smallest to the largest manual: "+

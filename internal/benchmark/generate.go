@@ -48,6 +48,22 @@ func Generate(dir string, n int) error {
 			return err
 		}
 	}
+	// The same minimal layouts for resolve, so the two engines do the same work.
+	mine := map[string]string{
+		"layouts/base.html":      "<!DOCTYPE html><html lang=\"{{.Site.Lang}}\"><head><meta charset=\"utf-8\"><title>{{.Page.Title}}</title></head><body><nav>{{range .Page.Crumbs}}<a href=\"{{.URL}}\">{{.Title}}</a> {{end}}</nav><main>{{block \"main\" .}}{{end}}</main>{{with .Page.Prev}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}{{with .Page.Next}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}</body></html>",
+		"layouts/page.html":      "{{define \"main\"}}<h1>{{.Page.Title}}</h1><nav><ul>{{range .Page.TOC}}<li><a href=\"#{{.ID}}\">{{.Text}}</a></li>{{end}}</ul></nav>{{.Page.Content}}{{end}}",
+		"layouts/section.html":   "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
+		"layouts/home.html":      "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
+		"layouts/a-z.html":       "{{define \"main\"}}<h1>A to Z</h1>{{end}}",
+		"layouts/search.html":    "{{define \"main\"}}<h1>Search</h1>{{end}}",
+		"layouts/404.html":       "{{define \"main\"}}<h1>Not found</h1>{{end}}",
+		"static/robots-note.txt": "static files are copied\n",
+	}
+	for name, text := range mine {
+		if err := write(filepath.Join(dir, "resolve", name), text); err != nil {
+			return err
+		}
+	}
 	return write(marker, "")
 }
 

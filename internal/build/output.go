@@ -127,34 +127,56 @@ func (s *site) write() (files int, bytes int64, err error) {
 		}
 		mu.Unlock()
 	}
-	s.parallel(func(p *page) {
-		if err := writeFile(m, filepath.Join(tmp, outPath(p.url)), "text/html", p.html, &n); err != nil {
-			fail(err)
-		}
-		count.Add(1)
-	})
+	// Pages, generated files and content files, all written on one pool.
+	jobs := make([]func() error, 0, len(s.pages)+len(s.files)+len(s.tree.Assets))
+	for _, p := range s.pages {
+		p := p
+		jobs = append(jobs, func() error {
+			return writeFile(m, filepath.Join(tmp, outPath(p.url)), "text/html", p.html, &n)
+		})
+	}
 	for _, f := range s.files {
-		data := f.data
-		if f.src != "" {
-			if data, err = os.ReadFile(f.src); err != nil {
-				return 0, 0, err
+		f := f
+		jobs = append(jobs, func() error {
+			data := f.data
+			if f.src != "" {
+				var err error
+				if data, err = os.ReadFile(f.src); err != nil {
+					return err
+				}
 			}
-		}
-		if err := writeFile(m, filepath.Join(tmp, filepath.FromSlash(f.path)), f.mime, data, &n); err != nil {
-			return 0, 0, err
-		}
-		count.Add(1)
+			return writeFile(m, filepath.Join(tmp, filepath.FromSlash(f.path)), f.mime, data, &n)
+		})
 	}
 	for _, a := range s.tree.Assets {
-		data, err := os.ReadFile(filepath.Join(s.cfg.Content, filepath.FromSlash(a)))
-		if err != nil {
-			return 0, 0, err
-		}
-		if err := writeFile(m, filepath.Join(tmp, filepath.FromSlash(a)), "", data, &n); err != nil {
-			return 0, 0, err
-		}
-		count.Add(1)
+		a := a
+		jobs = append(jobs, func() error {
+			data, err := os.ReadFile(filepath.Join(s.cfg.Content, filepath.FromSlash(a)))
+			if err != nil {
+				return err
+			}
+			return writeFile(m, filepath.Join(tmp, filepath.FromSlash(a)), "", data, &n)
+		})
 	}
+	work := make(chan func() error)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers*2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				if err := job(); err != nil {
+					fail(err)
+				}
+				count.Add(1)
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
 	if firstErr != nil {
 		return 0, 0, firstErr
 	}

@@ -39,9 +39,10 @@ func (s *site) render() error {
 		return problems
 	}
 	s.fillAZ()
-	if err := s.addSearch(); err != nil {
-		return err
-	}
+	// The search index needs only the rendered markdown: build it while
+	// the layouts run.
+	searchDone := make(chan error, 1)
+	go func() { searchDone <- s.addSearch() }()
 	s.parallel(func(p *page) {
 		out, err := s.layouts.execute(p.kind, s.view(p))
 		if err != nil {
@@ -51,6 +52,9 @@ func (s *site) render() error {
 		p.html = out
 		p.ids = idsIn(out)
 	})
+	if err := <-searchDone; err != nil {
+		return err
+	}
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems
