@@ -179,6 +179,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, strings.Replace(reloadScript, "%q", `"`+eventsPath+`"`, 1))
 		return
 	}
+	if base := s.basePath(); base != "/" {
+		// Serve the site where it will live, as on a project's GitHub Pages.
+		if !strings.HasPrefix(r.URL.Path, base) {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		r.URL.Path = "/" + strings.TrimPrefix(r.URL.Path, base)
+	}
 	s.mu.Lock()
 	failed := s.lastErr
 	s.mu.Unlock()
@@ -187,6 +195,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.file(w, r)
+}
+
+// basePath is the path part of --base-url, "/" when none was given.
+func (s *Server) basePath() string {
+	b := s.cfg.Build.BaseURL
+	if i := strings.Index(b, "://"); i >= 0 {
+		rest := b[i+3:]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return "/"
+		}
+		b = rest[j:]
+	}
+	if b == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
 }
 
 func acceptsHTML(r *http.Request) bool {

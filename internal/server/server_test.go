@@ -1,0 +1,151 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"resolve/internal/build"
+)
+
+// site writes a minimal site: a home page, one layout, one stylesheet.
+func site(t *testing.T) build.Config {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/_index.md":   "---\ntitle: Home\n---\nFirst version.\n",
+		"layouts/base.html":   `<!DOCTYPE html><html lang="en"><head><title>{{.Page.Title}}</title></head><body>{{block "main" .}}{{end}}</body></html>`,
+		"layouts/home.html":   `{{define "main"}}{{.Page.Content}}{{end}}`,
+		"layouts/a-z.html":    `{{define "main"}}az{{end}}`,
+		"layouts/search.html": `{{define "main"}}search{{end}}`,
+		"layouts/404.html":    `{{define "main"}}Not here{{end}}`,
+		"static/css/site.css": "body{}",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return build.Config{
+		Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"),
+		Static: filepath.Join(dir, "static"), Out: filepath.Join(dir, "site"),
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func TestServeRebuildsAndReloads(t *testing.T) {
+	cfg := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Build: cfg, Addr: "127.0.0.1:0", Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
+			Interval: 50 * time.Millisecond, Ready: func(a string) { ready <- a }})
+	}()
+	var base string
+	select {
+	case a := <-ready:
+		base = "http://" + a
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not start")
+	}
+
+	code, body := get(t, base+"/")
+	if code != 200 || !strings.Contains(body, "First version.") || !strings.Contains(body, `<script src="`+scriptPath+`" defer></script></body>`) {
+		t.Fatalf("GET / = %d %s; want the page with the reload script", code, body)
+	}
+	if code, body := get(t, base+scriptPath); code != 200 || !strings.Contains(body, eventsPath) {
+		t.Errorf("GET %s = %d %s", scriptPath, code, body)
+	}
+	if code, body := get(t, base+"/no/such/page/"); code != 404 || !strings.Contains(body, "Not here") {
+		t.Errorf("GET a missing page = %d %s; want 404 with the site's 404 page", code, body)
+	}
+
+	// Listen for reload events, then change the content.
+	res, err := http.Get(base + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	events := make(chan string, 10)
+	go func() {
+		r := bufio.NewReader(res.Body)
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			if strings.HasPrefix(line, "event: ") {
+				events <- strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+			}
+		}
+	}()
+	time.Sleep(100 * time.Millisecond)
+	write := func(text string) {
+		if err := os.WriteFile(filepath.Join(cfg.Content, "_index.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitReload := func() {
+		select {
+		case ev := <-events:
+			if ev != "reload" {
+				t.Fatalf("event %q; want reload", ev)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no reload event after a change")
+		}
+	}
+	write("---\ntitle: Home\n---\nSecond version.\n")
+	waitReload()
+	if _, body := get(t, base+"/"); !strings.Contains(body, "Second version.") {
+		t.Errorf("after a change, GET / = %s; want the new text", body)
+	}
+
+	// A broken page: the browser sees the error, the server keeps running.
+	write("---\ntitle: Home\ncolour: red\n---\nBroken.\n")
+	waitReload()
+	code, body = get(t, base+"/")
+	if code != 500 || !strings.Contains(body, "The build failed") || !strings.Contains(body, `_index.md:3: unknown key &#34;colour&#34;`) {
+		t.Errorf("after a bad change, GET / = %d %s; want the error page naming the file and line", code, body)
+	}
+	if code, _ := get(t, base+"/css/"); code == 0 {
+		t.Error("server stopped")
+	}
+
+	write("---\ntitle: Home\n---\nFixed.\n")
+	waitReload()
+	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "Fixed.") {
+		t.Errorf("after the fix, GET / = %d %s", code, body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run returned %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("server did not stop")
+	}
+}
