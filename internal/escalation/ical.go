@@ -29,7 +29,14 @@ func ICal(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.
 			seq++
 		}
 	}
-	stamp := icalDate(today) + "T000000Z"
+	stampDay := today
+	if stampDay.IsZero() { // DTSTAMP is required; the record's own date will do
+		stampDay = r.Updated
+	}
+	if stampDay.IsZero() {
+		stampDay = r.Arose
+	}
+	stamp := icalDate(stampDay) + "T000000Z"
 	what := "Professional disagreement"
 	if r.Reference != "" {
 		what += " (" + r.Reference + ")"

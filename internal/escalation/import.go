@@ -131,7 +131,7 @@ func describeJSONError(err error) string {
 	var syn *json.SyntaxError
 	switch {
 	case errors.As(err, &typ):
-		return strconv.Quote(typ.Field) + " should not be a " + typ.Value + "."
+		return "the value of " + strconv.Quote(typ.Field) + " is the wrong kind of value (" + typ.Value + ")."
 	case errors.As(err, &date):
 		return "it has a date that is not a real date: " + date.Error() + "."
 	case errors.Is(err, io.ErrUnexpectedEOF):
