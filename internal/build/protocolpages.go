@@ -79,6 +79,7 @@ func (s *site) protoView(pr *proto, current *page) *protoView {
 		*list = append(*list, l)
 	}
 	add(pr.index, &v.Contents)
+	v.Contents[0].Title = "Overview"
 	for _, c := range pr.index.children {
 		if c.src != nil {
 			add(c, &v.Contents)

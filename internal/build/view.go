@@ -68,6 +68,9 @@ func (s *site) view(p *page) *View {
 	if p.url != "/" && p.section == nil && s.byURL["/"] != nil {
 		crumbs = []*navLink{s.link(s.byURL["/"])}
 	}
+	if len(crumbs) > 0 && crumbs[0].URL == s.url("/") {
+		crumbs[0].Title = "Home"
+	}
 	pv.Crumbs = crumbs
 	for _, c := range p.children {
 		pv.Children = append(pv.Children, s.link(c))
