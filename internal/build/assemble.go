@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"resolve/internal/diag"
+	"resolve/internal/escalation"
 )
 
 // assemble gives every content page its URL, section and layout, adds the
@@ -122,6 +123,9 @@ func (s *site) addSitePages(problems *diag.List) {
 	s.add(nf, problems)
 	s.add(s.generated("/a-z/", "a-z", "A to Z", "Every page and section of this site, from A to Z.", nil, &azData{}), problems)
 	s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
+	// The JSON Schema of the record practitioners save, for anyone who
+	// reads or checks those files.
+	s.files = append(s.files, outFile{path: "schema/record-v1.json", data: escalation.SchemaJSON, mime: "application/json"})
 }
 
 // azData is the A to Z index: every page and every heading, by letter.

@@ -283,7 +283,7 @@ func TestExampleSiteBuilds(t *testing.T) {
 	if len(res.Warnings) > 0 {
 		t.Errorf("the example site has warnings:\n%v", res.Warnings)
 	}
-	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "hips/index.html", "tees/contacts/index.html", "iscp/flowchart/index.html", "iscp/embed/flowchart/index.html", "hips/record/index.html", "iscp/calendar/index.html"} {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "hips/index.html", "tees/contacts/index.html", "iscp/flowchart/index.html", "iscp/embed/flowchart/index.html", "hips/record/index.html", "iscp/calendar/index.html", "schema/record-v1.json"} {
 		if _, err := os.Stat(filepath.Join(cfg.Out, p)); err != nil {
 			t.Errorf("missing %s", p)
 		}
