@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"resolve/internal/content"
 	"resolve/internal/diag"
@@ -36,6 +37,8 @@ type site struct {
 	files    []outFile // non-page files to write: static, content assets, generated data
 	warnings diag.List
 	glossary []content.Term
+	siteOnce sync.Once
+	siteV    *SiteView // the same for every page, so made once
 }
 
 // proto is a protocol and where it lives.
@@ -105,6 +108,7 @@ func load(cfg Config) (*site, diag.List) {
 	tree, problems := loadTree(cfg)
 	s := newSite(cfg)
 	s.tree = tree
+	s.md = markdown.New(markdown.WithAbbreviations(abbreviations(tree))) // glossary abbreviations marked on first use
 	for _, p := range tree.Pages {
 		s.checkKeys(p, &problems)
 		if p.Path == "_index.md" {

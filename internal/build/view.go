@@ -76,7 +76,8 @@ func (s *site) view(p *page) *View {
 		pv.Children = append(pv.Children, s.link(c))
 	}
 	pv.Prev, pv.Next = s.prevNext(p)
-	return &View{Site: s.siteView(), Page: pv, Protocol: s.protoView(p.proto, p), Data: p.data}
+	s.siteOnce.Do(func() { s.siteV = s.siteView() })
+	return &View{Site: s.siteV, Page: pv, Protocol: s.protoView(p.proto, p), Data: p.data}
 }
 
 // prevNext links a content page to its neighbours in reading order: the
