@@ -386,13 +386,16 @@ type swConfig struct {
 }
 
 // serviceWorker fills in the service worker's settings. What it saves at
-// once: the home page, the offline page, each protocol's procedure and
-// record form, every static file and every file of the WebAssembly module
-// (under wasm/).
+// once: the home page, the offline page, the search page, each protocol's
+// procedure and record form, every static file and every file of the
+// WebAssembly module (under wasm/).
 func (s *site) serviceWorker(source []byte, id, offline string, files []outputFile) ([]byte, error) {
 	cfg := swConfig{Build: id, Base: s.base, Offline: offline, Precache: []string{s.url("/")}}
 	if offline != "" {
 		cfg.Precache = append(cfg.Precache, offline)
+	}
+	if s.byURL["/search/"] != nil {
+		cfg.Precache = append(cfg.Precache, s.url("/search/"))
 	}
 	for _, pr := range s.protos {
 		cfg.Precache = append(cfg.Precache, s.url(pr.index.url), s.url("/"+pr.ID+"/record/"))

@@ -49,6 +49,20 @@ self.addEventListener("activate", function (event) {
       }));
     }).then(function () {
       return self.clients.claim();
+    }).then(function () {
+      // The page that registered this worker was read before it could be
+      // saved: save it, and any other open page of the site, now.
+      return self.clients.matchAll({ type: "window" });
+    }).then(function (windows) {
+      return caches.open(CACHE).then(function (cache) {
+        return Promise.all(windows.map(function (w) {
+          var u = new URL(w.url);
+          if (u.origin !== self.location.origin || u.search || u.pathname.indexOf(CONFIG.base) !== 0) return null;
+          return cache.match(u.pathname).then(function (hit) {
+            return hit || cache.add(u.pathname).catch(function () { /* offline now: it is saved next time */ });
+          });
+        }));
+      });
     })
   );
 });
