@@ -93,7 +93,9 @@ func (s *site) addPublishing() error {
 				return err
 			}
 		}
-		files, id, err := s.hashOutput(dir)
+		// Only the service worker needs the build id: without one, the
+		// files are listed but not read.
+		files, id, err := s.hashOutput(dir, worker != nil)
 		if err != nil {
 			return err
 		}
@@ -317,10 +319,11 @@ type outputFile struct {
 	size int64
 }
 
-// hashOutput lists every file in the output folder, sorted, and returns the
-// build id: the first 16 hex digits of a SHA-256 over each file's path,
-// size and content. Files are hashed on the build's worker pool.
-func (s *site) hashOutput(dir string) ([]outputFile, string, error) {
+// hashOutput lists every file in the output folder, sorted, and, when hash
+// is set, returns the build id: the first 16 hex digits of a SHA-256 over
+// each file's path, size and content. Files are hashed on the build's
+// worker pool.
+func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 	var files []outputFile
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -338,6 +341,9 @@ func (s *site) hashOutput(dir string) ([]outputFile, string, error) {
 		return nil, "", err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	if !hash {
+		return files, "", nil
+	}
 	sums := make([][sha256.Size]byte, len(files))
 	work := make(chan int)
 	errs := make(chan error, s.cfg.Workers)
