@@ -144,6 +144,11 @@ func TestOffline(t *testing.T) {
 		.filter(u => !performance.getEntriesByName(u).length)`); len(missing) > 0 {
 		t.Errorf("offline, the record form could not load %q", missing)
 	}
+	// With the WebAssembly module built into the site, the form loads it
+	// offline too, from the copy saved at install.
+	if _, err := os.Stat(filepath.Join(siteDir, "wasm")); err == nil {
+		poll[bool](t, ctx, `performance.getEntriesByType("resource").some(e => e.name.endsWith(".wasm"))`)
+	}
 	offlineTook := time.Since(offlineAt)
 
 	keys := eval[[]string](t, ctx, cacheKeysJS)
