@@ -56,7 +56,16 @@ func (e *engine) read(v values, m meta) (*escalation.Record, []escalation.Proble
 // field: the problems of reading it first, then the engine's rules.
 func (e *engine) problems(v values, m meta) []escalation.Problem {
 	r, ps := e.read(v, m)
-	ps = append(ps, escalation.Validate(r, e.p, e.today)...)
+	for _, pr := range escalation.Validate(r, e.p, e.today) {
+		// A start date left blank is taken from the date before it; when
+		// that is missing too, the problem is reported there, not here.
+		if f, ok := strings.CutSuffix(pr.Field, ".started"); ok && strings.HasPrefix(f, "stages.") && !dateTyped(v, pr.Field) {
+			if n, err := strconv.Atoi(strings.TrimPrefix(f, "stages.")); err == nil && startOf(r, n).IsZero() {
+				continue
+			}
+		}
+		ps = append(ps, pr)
+	}
 	return sortProblems(ps, fieldOrder(e.p, actionRows(v)))
 }
 
@@ -193,4 +202,14 @@ func capital(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// startOf returns the start date of stage n in r, or the zero Date.
+func startOf(r *escalation.Record, n int) workday.Date {
+	for _, s := range r.Stages {
+		if s.Stage == n {
+			return s.Started
+		}
+	}
+	return workday.Date{}
 }

@@ -1,0 +1,634 @@
+package sitetest
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"resolve/internal/browsertest"
+	"resolve/internal/content"
+	"resolve/internal/escalation"
+	"resolve/internal/protocol"
+	"resolve/internal/wasmbuild"
+	"resolve/internal/workday"
+)
+
+// recordModule is the record form's module, put into the shared site once.
+var recordModule struct {
+	once sync.Once
+	err  error
+}
+
+// buildSiteForRecord returns the shared site with the record form's
+// WebAssembly module in it: built there by TestMain's wasmStep when it has
+// one, else built here, once, as `resolve build` does.
+func buildSiteForRecord(t testing.TB) string {
+	t.Helper()
+	recordModule.once.Do(func() {
+		if _, err := os.Stat(filepath.Join(siteDir, "wasm", "manifest.json")); err == nil {
+			return
+		}
+		_, recordModule.err = wasmbuild.New(wasmbuild.Config{Root: repoRoot}).Build(context.Background(), siteDir)
+	})
+	if recordModule.err != nil {
+		t.Fatal(recordModule.err)
+	}
+	return siteDir
+}
+
+// recordCase is one example protocol as the record tests use it.
+type recordCase struct {
+	id  string
+	p   *protocol.Protocol
+	cal *workday.Calendar
+}
+
+func recordCases(t testing.TB) []recordCase {
+	t.Helper()
+	tree, problems := content.Load(os.DirFS(filepath.Join(repoRoot, "content")), "content")
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	specs := map[string]workday.Spec{}
+	for _, pg := range tree.Pages {
+		for _, s := range pg.Meta.Calendars {
+			specs[s.ID] = s
+		}
+	}
+	var out []recordCase
+	for _, pg := range protocols(t) {
+		p := pg.Meta.Protocol
+		cal, ok := workday.Builtin(p.Calendar)
+		if !ok {
+			var err error
+			if cal, err = workday.NewCustom(specs[p.Calendar]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out = append(out, recordCase{p.ID, p, cal})
+	}
+	return out
+}
+
+// css selects the element with the given id, which may hold dots.
+func css(id string) chromedp.CSS { return chromedp.CSS(`[id="` + id + `"]`) }
+
+// typeIn types text into the control with the given id, key by key.
+func typeIn(t testing.TB, ctx context.Context, id, text string) {
+	t.Helper()
+	if err := browsertest.Do(ctx, chromedp.SendKeys(css(id), text)); err != nil {
+		t.Fatalf("typing into %s: %v", id, err)
+	}
+}
+
+// press presses a key on the control with the given id: Space chooses a
+// radio button or ticks a checkbox, Enter presses a button.
+func press(t testing.TB, ctx context.Context, id, key string) {
+	t.Helper()
+	if err := browsertest.Do(ctx, chromedp.SendKeys(css(id), key)); err != nil {
+		t.Fatalf("pressing %q on %s: %v", key, id, err)
+	}
+}
+
+// typeDate types a date into a date field's day, month and year.
+func typeDate(t testing.TB, ctx context.Context, field string, d workday.Date) {
+	t.Helper()
+	typeIn(t, ctx, field+"-day", strconv.Itoa(d.Day))
+	typeIn(t, ctx, field+"-month", strconv.Itoa(int(d.Month)))
+	typeIn(t, ctx, field+"-year", strconv.Itoa(d.Year))
+}
+
+// clear empties a text control with the keyboard: End, then Backspace
+// until it is empty.
+func clear(t testing.TB, ctx context.Context, id string) {
+	t.Helper()
+	n := len([]rune(value(t, ctx, id)))
+	press(t, ctx, id, kb.End+strings.Repeat(kb.Backspace, n))
+	if v := value(t, ctx, id); v != "" {
+		t.Fatalf("clearing %s left %q", id, v)
+	}
+}
+
+// value reads a control's value.
+func value(t testing.TB, ctx context.Context, id string) string {
+	t.Helper()
+	return eval[string](t, ctx, `document.getElementById(`+jsString(id)+`).value`)
+}
+
+// text reads an element's text.
+func text(t testing.TB, ctx context.Context, id string) string {
+	t.Helper()
+	return eval[string](t, ctx, `document.getElementById(`+jsString(id)+`).textContent`)
+}
+
+// visible reports whether the element with the given id is shown.
+func visible(t testing.TB, ctx context.Context, id string) bool {
+	t.Helper()
+	return eval[bool](t, ctx, `(() => { const e = document.getElementById(`+jsString(id)+`); return !!e && !e.closest("[hidden]") && getComputedStyle(e).display !== "none"; })()`)
+}
+
+// perfObserver records long tasks from the very start of each page.
+const perfObserver = `window.__longtasks = [];
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({start: e.startTime, duration: e.duration}); })
+    .observe({type: "longtask", buffered: true});
+} catch (e) {}`
+
+// openRecord opens the form of a protocol and waits for the module. It
+// returns the tab's request log, started before the page loads.
+func openRecord(t testing.TB, ctx context.Context, base, id string) *browsertest.RequestLog {
+	t.Helper()
+	log := browsertest.Requests(ctx)
+	if err := log.Err(); err != nil {
+		t.Fatal(err)
+	}
+	err := browsertest.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: perfObserver})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base+id+"/record/")
+	return log
+}
+
+// waitReady waits until the module has started.
+func waitReady(t testing.TB, ctx context.Context) {
+	t.Helper()
+	poll[bool](t, ctx, `document.getElementById("record-form").getAttribute("data-ready") === "true"`)
+}
+
+// downloads sends the tab's downloads to a new folder and returns it.
+func downloads(t testing.TB, ctx context.Context) string {
+	t.Helper()
+	dir := t.TempDir()
+	events := false
+	err := browsertest.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+			Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &events,
+		})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// download waits for a file whose name starts with prefix and ends with
+// ext to arrive in dir, and returns its name and content.
+func download(t testing.TB, dir, prefix, ext string) (string, []byte) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			n := e.Name()
+			if strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ext) {
+				data, err := os.ReadFile(filepath.Join(dir, n))
+				if err == nil && len(data) > 0 {
+					os.Remove(filepath.Join(dir, n)) // so the next download of the same name is seen
+					return n, data
+				}
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no download %s*%s arrived", prefix, ext)
+	return "", nil
+}
+
+// axeClean fails the test for every axe-core violation in the page.
+func axeClean(t testing.TB, ctx context.Context, state string) {
+	t.Helper()
+	vs, err := browsertest.Axe(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe, %s: %v", state, v)
+	}
+}
+
+// markup is typed into an answer: it must be kept and shown as text, and
+// never run.
+const markup = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`
+
+// TestRecordJourney follows a practitioner through each example
+// protocol's form with the keyboard only: prepare the concern, answer the
+// facts, complete stage 1, see the due dates, meet an error, save the
+// record and the other files, then open the saved file in a fresh page,
+// after two files are refused with the draft kept.
+func TestRecordJourney(t *testing.T) {
+	site := buildSiteForRecord(t)
+	base := browsertest.Serve(t, site)
+	today := workday.Of(time.Now())
+	for _, rc := range recordCases(t) {
+		t.Run(rc.id, func(t *testing.T) {
+			journey(t, base, rc, today)
+		})
+	}
+}
+
+func journey(t *testing.T, base string, rc recordCase, today workday.Date) {
+	ctx := tab(t)
+	dir := downloads(t, ctx)
+	log := openRecord(t, ctx, base, rc.id)
+
+	// Typing works at once, before the module has loaded, and what was
+	// typed is still there once it has.
+	ref := "REF-" + strings.ToUpper(rc.id) + " 42"
+	typeIn(t, ctx, "reference", ref)
+	waitReady(t, ctx)
+	if got := value(t, ctx, "reference"); got != ref {
+		t.Fatalf("reference typed before the module loaded = %q after; want %q", got, ref)
+	}
+	ready := eval[float64](t, ctx, `performance.getEntriesByName("record-ready")[0].startTime`)
+	loadLong := eval[float64](t, ctx, `Math.max(0, ...window.__longtasks.map((e) => e.duration))`)
+	axeClean(t, ctx, "empty form")
+
+	// Prepare the concern.
+	typeIn(t, ctx, "agency", "Primary school")
+	typeIn(t, ctx, "other_agency", "Children's social care")
+	typeIn(t, ctx, "raised_by", "class teacher")
+	arose := today.AddDays(-7)
+	typeDate(t, ctx, "arose", arose)
+	answers := map[string]string{}
+	for i, q := range rc.p.Template {
+		a := "Answer " + strconv.Itoa(i+1) + " for " + q.ID
+		if i == 0 {
+			a = markup
+		}
+		answers[q.ID] = a
+		typeIn(t, ctx, "answers."+q.ID, a)
+	}
+	// The facts: the first urgent flag yes (its action shows at once), the
+	// rest no.
+	flags := map[string]bool{}
+	urgentSeen := false
+	for _, f := range rc.p.Flags {
+		if f.Urgent && !urgentSeen {
+			urgentSeen = true
+			flags[f.ID] = true
+			press(t, ctx, "flags."+f.ID, " ")
+			if !eval[bool](t, ctx, `getComputedStyle(document.getElementById(`+jsString("flags."+f.ID+"-group")+`).querySelector(".flag-action")).display !== "none"`) {
+				t.Errorf("the action of urgent flag %s is not shown after answering yes", f.ID)
+			}
+			if d := text(t, ctx, "duty-list"); !strings.Contains(d, f.Action) || !strings.HasPrefix(d, "Urgent") {
+				t.Errorf("what to do now = %q; want the urgent action %q first", d, f.Action)
+			}
+			continue
+		}
+		flags[f.ID] = false
+		press(t, ctx, "flags."+f.ID+"-no", " ")
+	}
+
+	// Stage 1, completed the day after, not resolved: stage 2 is under way.
+	typeIn(t, ctx, "stages.1.with", "My line manager")
+	typeIn(t, ctx, "stages.1.notes", "We agreed to escalate.")
+	done1 := arose.AddDays(1)
+	typeDate(t, ctx, "stages.1.completed", done1)
+	press(t, ctx, "stages.1.outcome-not-resolved", " ")
+	typeIn(t, ctx, "stages.2.notes", "Phoned the social worker.")
+
+	// The due dates, with their weekday and status, as the engine counts
+	// them on this calendar.
+	r := &escalation.Record{Arose: arose, Flags: flags, Stages: []escalation.Stage{
+		{Stage: 1, Started: arose, Completed: done1, Outcome: escalation.NotResolved},
+		{Stage: 2, Started: done1},
+	}}
+	for _, st := range escalation.Statuses(r, rc.p, rc.cal, today) {
+		n := strconv.Itoa(st.Stage)
+		got := text(t, ctx, "due-"+n)
+		if st.Known {
+			want := escalation.LongDate(st.Due)
+			if !strings.Contains(got, want) || !strings.Contains(got, st.Due.Weekday().String()) {
+				t.Errorf("stage %d due: %q; want %q", st.Stage, got, want)
+			}
+		}
+		if !strings.Contains(strings.ToLower(got), strings.ToLower(st.Text())) {
+			t.Errorf("stage %d status: %q; want %q", st.Stage, got, st.Text())
+		}
+	}
+	if rc.p.Stages[0].Due != nil && rc.p.Stages[0].Due.WorkingDays > 0 {
+		due := rc.cal.Due(arose, rc.p.Stages[0].Due.WorkingDays)
+		if got := text(t, ctx, "due-date-1"); !strings.Contains(got, escalation.LongDate(due)) {
+			t.Errorf("stage 1 due date in the summary = %q; want %s (%d working days after %v)", got, escalation.LongDate(due), rc.p.Stages[0].Due.WorkingDays, arose)
+		}
+	}
+
+	// An error: a date that does not exist. Saving shows the error summary,
+	// moves the focus to it, links to the field and keeps what was typed.
+	typeIn(t, ctx, "feedback.given-day", "31")
+	typeIn(t, ctx, "feedback.given-month", "2")
+	typeIn(t, ctx, "feedback.given-year", strconv.Itoa(today.Year))
+	press(t, ctx, "save-record", kb.Enter)
+	poll[bool](t, ctx, `!document.getElementById("error-summary").hidden`)
+	if f := eval[string](t, ctx, `document.activeElement.id`); f != "error-summary" {
+		t.Errorf("after saving with an error, the focus is on %q; want the error summary", f)
+	}
+	if title := eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, "Error: ") {
+		t.Errorf("title with errors = %q; want it to start with \"Error: \"", title)
+	}
+	links := eval[[]string](t, ctx, `[...document.querySelectorAll("#error-summary-list a")].map((a) => a.getAttribute("href"))`)
+	if !slices.Equal(links, []string{"#feedback.given-day"}) {
+		t.Errorf("error summary links %q; want one, to #feedback.given-day", links)
+	}
+	if !visible(t, ctx, "feedback.given-error") || !strings.Contains(text(t, ctx, "feedback.given-error"), "real date") {
+		t.Errorf("the field's own error message is %q; want it shown, saying the date is not real", text(t, ctx, "feedback.given-error"))
+	}
+	if got := value(t, ctx, "feedback.given-day") + "/" + value(t, ctx, "feedback.given-month"); got != "31/2" {
+		t.Errorf("the date typed was changed to %q; want it kept as 31/2", got)
+	}
+	axeClean(t, ctx, "with errors")
+	// Follow the link with the keyboard: the focus goes to the day.
+	if err := browsertest.Do(ctx, chromedp.Focus(chromedp.CSS("#error-summary-list a")), chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	if f := poll[string](t, ctx, `document.activeElement.id === "feedback.given-day" && document.activeElement.id`); f != "feedback.given-day" {
+		t.Errorf("following the error link focused %q", f)
+	}
+	feedback := today.AddDays(-1)
+	for _, part := range []string{"-day", "-month", "-year"} {
+		clear(t, ctx, "feedback.given"+part)
+	}
+	typeDate(t, ctx, "feedback.given", feedback)
+
+	// Save. The file is the record, exactly as typed.
+	press(t, ctx, "save-record", kb.Enter)
+	name, saved := download(t, dir, rc.id+"-record-", ".json")
+	wantName := rc.id + "-record-ref-" + rc.id + "-42-" + today.String() + ".json"
+	if name != wantName {
+		t.Errorf("saved file name %q; want %q", name, wantName)
+	}
+	if !eval[bool](t, ctx, `document.getElementById("error-summary").hidden`) || strings.HasPrefix(eval[string](t, ctx, `document.title`), "Error") {
+		t.Error("the error summary or the title's Error: stayed after the error was put right")
+	}
+	rec, _, err := escalation.Import(saved, rc.p, today)
+	if err != nil {
+		t.Fatalf("the saved file does not open: %v\n%s", err, saved)
+	}
+	if rec.Reference != ref || rec.Arose != arose || rec.Feedback.Given != feedback {
+		t.Errorf("saved reference %q arose %v feedback %v; want %q %v %v", rec.Reference, rec.Arose, rec.Feedback.Given, ref, arose, feedback)
+	}
+	for id, a := range answers {
+		if rec.Answers[id] != a {
+			t.Errorf("saved answer %s = %q; want %q", id, rec.Answers[id], a)
+		}
+	}
+	for id, set := range flags {
+		if got, ok := rec.Flags[id]; !ok || got != set {
+			t.Errorf("saved flag %s = %v, %v; want %v", id, got, ok, set)
+		}
+	}
+	if len(rec.Stages) != 2 || rec.Stages[0].Completed != done1 || rec.Stages[1].Notes != "Phoned the social worker." {
+		t.Errorf("saved stages %+v; want stage 1 completed %v and stage 2 under way", rec.Stages, done1)
+	}
+	if eval[string](t, ctx, `document.getElementById("record-form").getAttribute("data-dirty")`) != "false" {
+		t.Error("the form still counts as unsaved after saving")
+	}
+	axeClean(t, ctx, "completed")
+
+	// The other files.
+	press(t, ctx, "export-html", kb.Enter)
+	_, html := download(t, dir, rc.id+"-record-", ".html")
+	if strings.Contains(string(html), "<img src=x") || !strings.Contains(string(html), "&lt;img src=x") {
+		t.Error("the printable copy does not show the typed markup as text")
+	}
+	press(t, ctx, "export-text", kb.Enter)
+	if _, txt := download(t, dir, rc.id+"-record-", ".txt"); !strings.Contains(string(txt), ref) {
+		t.Error("the plain text does not hold the reference")
+	}
+	press(t, ctx, "export-ics", kb.Enter)
+	if _, ics := download(t, dir, rc.id+"-due-dates-", ".ics"); !strings.HasPrefix(string(ics), "BEGIN:VCALENDAR") {
+		t.Errorf("the calendar file starts %q", string(ics[:min(20, len(ics))]))
+	}
+	press(t, ctx, "export-audit", kb.Enter)
+	auditName, audit := download(t, dir, rc.id+"-audit-return-", ".json")
+	if strings.Contains(auditName, "ref") || strings.Contains(string(audit), "REF-") || strings.Contains(string(audit), "Primary school") {
+		t.Errorf("the audit return %s names the case:\n%s", auditName, audit)
+	}
+	if _, err := escalation.ParseAudit(audit); err != nil {
+		t.Errorf("the audit return does not parse: %v", err)
+	}
+
+	// Markup typed into an answer was never run, and never became markup.
+	if eval[bool](t, ctx, `"__pwned" in window || document.querySelectorAll('img[src="x"]').length > 0`) {
+		t.Error("markup typed into an answer ran or was inserted into the page")
+	}
+	for _, u := range log.Foreign(base) {
+		t.Errorf("request to another origin: %s", u)
+	}
+	typingLong := eval[float64](t, ctx, `Math.max(0, ...window.__longtasks.filter((e) => e.start > `+strconv.FormatFloat(ready, 'f', 0, 64)+`).map((e) => e.duration))`)
+	t.Logf("%s: module ready %.0f ms after navigation; longest task while loading %.0f ms, afterwards (typing, saving) %.0f ms", rc.id, ready, loadLong, typingLong)
+
+	reopen(t, base, rc, today, saved, ref)
+}
+
+// reopen opens a fresh page of the same protocol, types into it, is refused
+// a broken file and a foreign one with the typing kept, then opens the saved
+// record after confirming it may replace the typing.
+func reopen(t *testing.T, base string, rc recordCase, today workday.Date, saved []byte, ref string) {
+	ctx := tab(t)
+	openRecord(t, ctx, base, rc.id)
+	waitReady(t, ctx)
+	typeIn(t, ctx, "agency", "draft text")
+
+	files := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var foreign map[string]any
+	if err := json.Unmarshal(saved, &foreign); err != nil {
+		t.Fatal(err)
+	}
+	foreign["protocol"].(map[string]any)["id"] = "another-procedure"
+	foreignJSON, _ := json.Marshal(foreign)
+	refused := []struct {
+		name string
+		data []byte
+		why  string
+	}{
+		{"broken.json", saved[:len(saved)/2], "not valid JSON"},
+		{"foreign.json", foreignJSON, "another-procedure"},
+		{"future.json", []byte(strings.Replace(string(saved), `"version": 1`, `"version": 2`, 1)), "version 2"},
+	}
+	for _, f := range refused {
+		if err := browsertest.Do(ctx, chromedp.SetUploadFiles(css("open-file"), []string{write(f.name, f.data)})); err != nil {
+			t.Fatal(err)
+		}
+		msg := poll[string](t, ctx, `(() => { const e = document.getElementById("open-file-error"); return !e.hidden && e.textContent.includes(`+jsString(f.name)+`) && e.textContent; })()`)
+		if !strings.Contains(msg, f.why) || !strings.Contains(msg, "Nothing in the form has changed") {
+			t.Errorf("refusing %s: %q; want a message naming %q that says the form is unchanged", f.name, msg, f.why)
+		}
+		if got := value(t, ctx, "agency"); got != "draft text" {
+			t.Errorf("after refusing %s the draft's agency is %q; want it kept", f.name, got)
+		}
+	}
+
+	// The saved record replaces the typing only once the practitioner says so.
+	if err := browsertest.Do(ctx, chromedp.SetUploadFiles(css("open-file"), []string{write("saved.json", saved)})); err != nil {
+		t.Fatal(err)
+	}
+	poll[bool](t, ctx, `!document.getElementById("replace-confirm").hidden`)
+	if got := value(t, ctx, "agency"); got != "draft text" {
+		t.Errorf("the form changed before the replacement was confirmed: agency %q", got)
+	}
+	press(t, ctx, "replace-yes", kb.Enter)
+	poll[bool](t, ctx, `document.getElementById("reference").value !== ""`)
+	if got := value(t, ctx, "reference"); got != ref {
+		t.Errorf("reopened reference = %q; want %q", got, ref)
+	}
+	if got := value(t, ctx, "agency"); got != "Primary school" {
+		t.Errorf("reopened agency = %q; want the saved one", got)
+	}
+	if got := value(t, ctx, "answers."+rc.p.Template[0].ID); got != markup {
+		t.Errorf("reopened first answer = %q; want the markup, as text", got)
+	}
+	if got := value(t, ctx, "stages.2.notes"); got != "Phoned the social worker." {
+		t.Errorf("reopened stage 2 notes = %q", got)
+	}
+	if !visible(t, ctx, "open-result") || !strings.Contains(text(t, ctx, "open-result"), "saved.json") {
+		t.Errorf("no message says which record is open: %q", text(t, ctx, "open-result"))
+	}
+	if eval[bool](t, ctx, `"__pwned" in window`) {
+		t.Error("markup in the reopened record ran")
+	}
+	axeClean(t, ctx, "reopened")
+}
+
+// TestRecordValidatesSection checks that leaving a section shows its
+// errors inline and in the summary, without taking the focus away.
+func TestRecordValidatesSection(t *testing.T) {
+	base := browsertest.Serve(t, buildSiteForRecord(t))
+	ctx := tab(t)
+	openRecord(t, ctx, base, "hips")
+	waitReady(t, ctx)
+	typeIn(t, ctx, "arose-day", "12")
+	tabTo(t, ctx, `[id="answers.concern"]`) // still in the section: no error yet
+	if visible(t, ctx, "arose-error") {
+		t.Error("an error showed before the section was left")
+	}
+	tabTo(t, ctx, `[id="flags.faster"]`) // into the next section
+	if !visible(t, ctx, "arose-error") || !strings.Contains(text(t, ctx, "arose-error"), "must include a month and year") {
+		t.Errorf("leaving the section: arose error %q; want it to ask for the month and year", text(t, ctx, "arose-error"))
+	}
+	if f := eval[string](t, ctx, `document.activeElement.id`); f != "flags.faster" {
+		t.Errorf("validation moved the focus to %q", f)
+	}
+	if !visible(t, ctx, "error-summary") || !strings.HasPrefix(eval[string](t, ctx, `document.title`), "Error: ") {
+		t.Error("the error summary or the title's Error: is missing")
+	}
+	// Putting it right clears the error as soon as the field changes.
+	typeIn(t, ctx, "arose-month", "1")
+	typeIn(t, ctx, "arose-year", "2025")
+	if err := browsertest.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+		t.Fatal(err)
+	}
+	poll[bool](t, ctx, `document.getElementById("arose-error").hidden`)
+	if visible(t, ctx, "error-summary") {
+		t.Error("the error summary stayed after the error was put right")
+	}
+}
+
+// TestRecordDraftInBrowser checks that nothing is stored unless the
+// practitioner opts in, that an opted-in draft comes back in a new page,
+// and that one button wipes it.
+func TestRecordDraftInBrowser(t *testing.T) {
+	base := browsertest.Serve(t, buildSiteForRecord(t))
+	ctx := tab(t)
+	openRecord(t, ctx, base, "tees")
+	waitReady(t, ctx)
+	typeIn(t, ctx, "reference", "KEEP-1")
+	if n := eval[int](t, ctx, `localStorage.length + sessionStorage.length`); n != 0 {
+		t.Fatalf("%d items stored without opting in", n)
+	}
+	if eval[bool](t, ctx, `document.getElementById("keep-draft").checked`) {
+		t.Fatal("keeping a draft is on by default")
+	}
+	press(t, ctx, "keep-draft", " ")
+	typeIn(t, ctx, "agency", "School")
+	poll[bool](t, ctx, `(localStorage.getItem("resolve-draft-tees") || "").includes("School")`)
+
+	other := tab(t)
+	openRecord(t, other, base, "tees")
+	waitReady(t, other)
+	if got := value(t, other, "reference") + "|" + value(t, other, "agency"); got != "KEEP-1|School" {
+		t.Errorf("draft restored in a new page: %q; want KEEP-1|School", got)
+	}
+	if !eval[bool](t, other, `document.getElementById("keep-draft").checked`) {
+		t.Error("the restored page does not show that a draft is kept")
+	}
+	press(t, other, "delete-draft", kb.Enter)
+	poll[bool](t, other, `localStorage.getItem("resolve-draft-tees") === null`)
+	if eval[bool](t, other, `document.getElementById("keep-draft").checked`) || value(t, other, "reference") != "KEEP-1" {
+		t.Error("deleting the draft left the option on, or cleared the form")
+	}
+	// The first page, still open, stops storing too once it changes? It
+	// keeps its own choice; the wipe is of what is stored now.
+	if n := eval[int](t, other, `localStorage.length`); n != 0 {
+		t.Errorf("%d items left in storage after deleting the draft", n)
+	}
+}
+
+// TestRecordUnsavedWarning checks that leaving the page asks first once
+// something is typed, and not before, or after saving.
+func TestRecordUnsavedWarning(t *testing.T) {
+	base := browsertest.Serve(t, buildSiteForRecord(t))
+	ctx := tab(t)
+	openRecord(t, ctx, base, "iscp")
+	const leave = `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`
+	if eval[bool](t, ctx, leave) {
+		t.Error("leaving an untouched form asks first")
+	}
+	typeIn(t, ctx, "reference", "x")
+	if !eval[bool](t, ctx, leave) {
+		t.Error("leaving with unsaved typing does not ask first")
+	}
+}
+
+// TestRecordWithoutScript checks that with JavaScript off the page is the
+// blank template, says what the full tool needs, and prints every action.
+func TestRecordWithoutScript(t *testing.T) {
+	base := browsertest.Serve(t, buildSiteForRecord(t))
+	ctx := tab(t)
+	if err := browsertest.Do(ctx, noScript()); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base+"hips/record/")
+	status := text(t, ctx, "tool-status-text")
+	if !strings.Contains(status, "JavaScript") || !strings.Contains(status, "print") {
+		t.Errorf("status without JavaScript = %q; want it to say what the tool needs and that the page prints", status)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#record-form textarea, #record-form input").length`); n < 30 {
+		t.Errorf("the blank form has %d fields", n)
+	}
+	if visible(t, ctx, "save-tools") {
+		t.Error("the save buttons show though they cannot work")
+	}
+	if err := browsertest.Do(ctx, media("print")); err != nil {
+		t.Fatal(err)
+	}
+	hiddenActions := eval[int](t, ctx, `[...document.querySelectorAll(".flag-action")].filter((e) => getComputedStyle(e).display === "none").length`)
+	if hiddenActions != 0 {
+		t.Errorf("%d flag actions are not printed", hiddenActions)
+	}
+}

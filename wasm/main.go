@@ -1,0 +1,87 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	"resolve/internal/dom"
+	"resolve/internal/escalation"
+	"resolve/internal/protocol"
+	"resolve/internal/workday"
+)
+
+func main() {
+	dom.Mark("record-main")
+	a, err := start()
+	if err != nil {
+		// The form stays usable as a template; say why the tool is not there.
+		dom.Document().ByID("tool-status-text").SetText("The record tool could not start: " + err.Error() +
+			" What you have typed is still in the form: print the page, or copy your answers somewhere safe.")
+		return
+	}
+	a.loop()
+}
+
+// pageData is the JSON of the page's protocol-data element.
+type pageData struct {
+	Protocol *protocol.Protocol `json:"protocol"`
+	Calendar *workday.Spec      `json:"calendar"`
+}
+
+// start reads the protocol and calendar from the page and wires the form.
+func start() (a *app, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, errors.New("the page is not as the tool expects ("+describe(r)+").")
+		}
+	}()
+	doc := dom.Document()
+	form := doc.ByID("record-form")
+	src := doc.ByID("protocol-data")
+	if !form.OK() || !src.OK() {
+		return nil, errors.New("the page has no form or no procedure data.")
+	}
+	var d pageData
+	if err := json.Unmarshal([]byte(src.Text()), &d); err != nil || d.Protocol == nil {
+		return nil, errors.New("the procedure data in the page is damaged.")
+	}
+	yield()
+	var cal *workday.Calendar
+	if d.Calendar != nil {
+		if cal, err = workday.NewCustom(*d.Calendar); err != nil {
+			return nil, errors.New("the procedure's calendar is damaged.")
+		}
+	} else {
+		var ok bool
+		if cal, ok = workday.Builtin(d.Protocol.Calendar); !ok {
+			return nil, errors.New("the procedure's calendar " + d.Protocol.Calendar + " is unknown.")
+		}
+	}
+	y, m, dd := dom.Today()
+	today := workday.Date{Year: y, Month: time.Month(m), Day: dd}
+	a = &app{
+		doc:   doc,
+		form:  form,
+		e:     &engine{p: d.Protocol, cal: cal, today: today},
+		meta:  meta{ID: escalation.NewID(), Created: today},
+		work:  make(chan func(), 256),
+		shown: map[string]string{},
+		title: doc.Title(),
+	}
+	a.wire()
+	yield()
+	a.restoreDraft()
+	a.refresh()
+	yield()
+	a.ready()
+	return a, nil
+}
+
+// yield lets the browser handle what is waiting (keys the practitioner is
+// pressing, above all) before the module goes on starting. The first call of
+// each part of the module is slow, as the browser compiles it then, so the
+// start is cut into pieces between which typing is never held up for long.
+func yield() { time.Sleep(time.Millisecond) }
