@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
@@ -64,13 +65,22 @@ type Renderer struct {
 }
 
 // New builds the renderer.
-func New() *Renderer {
+func New(opts ...Option) *Renderer {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	transformers := []util.PrioritizedValue{util.Prioritized(transformer{}, 100)}
+	if len(o.abbrs) > 0 {
+		transformers = append(transformers, util.Prioritized(newAbbrTransformer(o.abbrs), 90))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithASTTransformers(transformers...),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(abbrRenderer{}, 500))),
 	)
 	return &Renderer{md: md}
 }
