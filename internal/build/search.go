@@ -1,6 +1,115 @@
 package build
 
-// addSearch writes the search index once every page is rendered.
+import (
+	"strconv"
+	"strings"
+
+	"resolve/internal/content"
+	"resolve/internal/markdown"
+	"resolve/internal/search"
+)
+
+// addSearch writes the search index (see package search) under /search/
+// once every page's markdown is rendered. Every page a reader might look
+// for is in it, with the text the layouts add from data as well as the
+// markdown: a protocol's stages, the glossary's terms, contacts and
+// versions. The search and A to Z pages, the 404 page and embeds are not.
 func (s *site) addSearch() error {
+	var pages []search.Page
+	for _, p := range s.pages {
+		if p.noIndex || p.kind == "search" || p.kind == "a-z" {
+			continue
+		}
+		sp := search.Page{URL: s.url(p.url), Title: p.title}
+		if p.proto != nil {
+			sp.Where = strings.ToUpper(p.proto.ID)
+		}
+		if p.doc != nil {
+			for _, sec := range p.doc.Sections {
+				sp.Sections = append(sp.Sections, search.Section{Heading: sec.Heading, Anchor: sec.ID, Text: sec.Text})
+			}
+		}
+		sp.Sections = append(sp.Sections, s.dataSections(p)...)
+		if len(sp.Sections) == 0 || sp.Sections[0].Heading != "" {
+			// The page itself, found by its title and description.
+			sp.Sections = append([]search.Section{{Text: p.description}}, sp.Sections...)
+		}
+		pages = append(pages, sp)
+	}
+	for _, f := range search.Build(pages) {
+		s.files = append(s.files, outFile{path: "search/" + f.Name, data: f.Data, mime: "application/json"})
+	}
 	return nil
+}
+
+// dataSections are the sections a page's layout writes from data rather
+// than markdown, with the anchors the layout gives them.
+func (s *site) dataSections(p *page) []search.Section {
+	var out []search.Section
+	pr := p.proto
+	switch {
+	case p.kind == "protocol" && pr != nil && pr.index == p:
+		if len(pr.WhenToUse) > 0 {
+			out = append(out, search.Section{Heading: "When to use this procedure", Anchor: "when-to-use", Text: strings.Join(pr.WhenToUse, " ")})
+		}
+		for i, st := range pr.Stages {
+			n := i + 1
+			text := []string{st.Who + ".", st.Summary, st.Timescale(n) + "."}
+			for _, f := range pr.Flags {
+				if !f.Urgent && (f.FromStage == n || f.FromStage == 0 && n == 1) {
+					text = append(text, f.Question, f.Action)
+				}
+			}
+			out = append(out, search.Section{
+				Heading: "Stage " + strconv.Itoa(n) + ": " + st.Title,
+				Anchor:  "stage-" + strconv.Itoa(n),
+				Text:    strings.Join(text, " "),
+			})
+		}
+	case p.kind == "glossary":
+		for _, t := range s.glossary {
+			out = append(out, glossarySection(t))
+		}
+	case p.kind == "contacts" && pr != nil:
+		var text []string
+		for _, c := range pr.Contacts {
+			text = append(text, c.Name, c.Role, c.Email, c.Phone, c.URL)
+		}
+		for _, f := range pr.Flags {
+			if f.Urgent {
+				text = append(text, f.Question, f.Action)
+			}
+		}
+		out = append(out, search.Section{Text: strings.Join(strings.Fields(strings.Join(text, " ")), " ")})
+	case p.kind == "changes" && pr != nil:
+		for _, c := range pr.Changes {
+			out = append(out, search.Section{Heading: "Version " + c.Version, Anchor: "version-" + markdown.Slug(c.Version), Text: c.Summary})
+		}
+	}
+	return out
+}
+
+func glossarySection(t content.Term) search.Section {
+	h := t.Term
+	if t.Abbr != "" {
+		h += " (" + t.Abbr + ")"
+	}
+	return search.Section{Heading: h, Anchor: markdown.Slug(t.Term), Text: t.Definition}
+}
+
+// abbreviations maps each abbreviation in the glossary to the term it
+// stands for, for the markdown renderer to mark up with <abbr>.
+func abbreviations(tree *content.Tree) map[string]string {
+	m := map[string]string{}
+	if tree == nil {
+		return m
+	}
+	for _, p := range tree.Pages {
+		for _, t := range p.Meta.Glossary {
+			if t.Abbr != "" {
+				m[t.Abbr] = t.Term
+			}
+		}
+	}
+	return m
 }

@@ -1,0 +1,305 @@
+// Package search builds the site's search index: static JSON files that
+// static/js/search.js reads in the browser, so search needs no server and
+// no third party, and a reader downloads only the small parts of the index
+// their query touches.
+//
+// A result is a section of a page: the text under one heading, or the text
+// before the first heading. Every section is known by its page number (the
+// order of the pages given to [Build]) and its number in the page.
+//
+// # Terms
+//
+// Text becomes terms by [Terms]: words are folded to plain lower-case ASCII
+// ([Words]), stop words dropped and the rest stemmed ([Stem]). A section
+// matches a term when its heading, its text or its page's title holds it.
+//
+// # Files
+//
+// Build returns these files, named relative to the index folder (the site
+// writes them under /search/):
+//
+//	index.json     the manifest, fetched when a reader first types a query:
+//	               {"format":"resolve-search","version":1,"id":"…","pages":N,
+//	                "sections":M,"stop":["a",…],"shards":["ab","ac",…]}
+//	w/KEY.json     a shard of the inverted index: every term that starts with
+//	               KEY and with no longer key in "shards", mapped to its
+//	               postings, {"escalat":[3,0,12,0,2,1,…]}
+//	p/N.json       page N's sections, fetched only to show a hit:
+//	               {"t":"title","u":"/hips/stage-1/","w":"HIPS",
+//	                "s":[["heading","anchor","text"],…]}
+//
+// Postings are flat triples of page, section and weight, ordered by page and
+// section, with each page number given as the difference from the one
+// before. The weight ranks a hit: 10 when the heading holds the term, 3 when
+// the page title does, plus the number of times the text does (at most 5).
+// A query multiplies it by the term's rarity (see Searcher.Search) and adds
+// up the terms.
+//
+// A shard's key is the first two characters of its terms (one for a
+// one-character term); a shard that would be bigger than shardLimit is split
+// into keys one character longer, and so on, so no shard is large unless a
+// single term is. A term belongs to the longest key in "shards" that it
+// starts with. "id" changes whenever any file does; the browser adds it to
+// the address of every shard and page it fetches, so a cached file is never
+// read against a newer manifest.
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Page is one page to index.
+type Page struct {
+	URL      string // the page's address as the site links to it, base path included
+	Title    string
+	Where    string // what the page belongs to, such as "HIPS"; "" for none
+	Sections []Section
+}
+
+// Section is the text under one heading of a page.
+type Section struct {
+	Heading string // "" for the text before the first heading
+	Anchor  string // the heading's id; "" for the page itself
+	Text    string
+}
+
+// File is a file of the index.
+type File struct {
+	Name string // slash-separated, relative to the index folder
+	Data []byte
+}
+
+// Manifest is the content of index.json.
+type Manifest struct {
+	Format   string   `json:"format"`
+	Version  int      `json:"version"`
+	ID       string   `json:"id"`
+	Pages    int      `json:"pages"`
+	Sections int      `json:"sections"`
+	Stop     []string `json:"stop"`
+	Shards   []string `json:"shards"`
+}
+
+// fragment is the content of p/N.json.
+type fragment struct {
+	Title    string      `json:"t"`
+	URL      string      `json:"u"`
+	Where    string      `json:"w,omitempty"`
+	Sections [][3]string `json:"s"`
+}
+
+const (
+	// shardLimit is the size above which a shard is split, in bytes of
+	// JSON before compression.
+	shardLimit = 12 << 10
+	// maxKey is the longest shard key: beyond it a shard holds what it holds.
+	maxKey = 8
+	// maxText is how much of a section's text is kept to show with a hit,
+	// in characters; the rest is indexed but not shown.
+	maxText = 3000
+	// Weights; see the package comment.
+	headingWeight = 10
+	titleWeight   = 3
+	maxCount      = 5
+)
+
+// posting is one section that holds a term.
+type posting struct {
+	page, section, weight int
+}
+
+// Build indexes the pages. The same pages give the same bytes.
+func Build(pages []Page) []File {
+	postings := map[string][]posting{}
+	var files []File
+	sections := 0
+	for pi, p := range pages {
+		title := set(Terms(p.Title))
+		frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where}
+		for si, s := range p.Sections {
+			sections++
+			frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
+			weights := map[string]int{}
+			for _, t := range Terms(s.Text) {
+				if weights[t] < maxCount {
+					weights[t]++
+				}
+			}
+			for t := range set(Terms(s.Heading)) {
+				weights[t] += headingWeight
+			}
+			for t := range title {
+				weights[t] += titleWeight
+			}
+			for t, w := range weights {
+				postings[t] = append(postings[t], posting{pi, si, w})
+			}
+		}
+		data, _ := json.Marshal(frag) // strings only: cannot fail
+		files = append(files, File{Name: "p/" + strconv.Itoa(pi) + ".json", Data: data})
+	}
+
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	encoded := make(map[string][]byte, len(terms))
+	for _, t := range terms {
+		encoded[t] = encode(postings[t])
+	}
+	shards := split(terms, encoded)
+	keys := make([]string, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		files = append(files, File{Name: "w/" + k + ".json", Data: shardJSON(shards[k], encoded)})
+	}
+
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	sum := sha256.New()
+	for _, f := range files {
+		sum.Write([]byte(f.Name))
+		sum.Write([]byte{0})
+		sum.Write(f.Data)
+	}
+	m := Manifest{
+		Format:   "resolve-search",
+		Version:  1,
+		ID:       hex.EncodeToString(sum.Sum(nil))[:12],
+		Pages:    len(pages),
+		Sections: sections,
+		Stop:     stopWords,
+		Shards:   keys,
+	}
+	data, _ := json.Marshal(m)
+	return append([]File{{Name: "index.json", Data: data}}, files...)
+}
+
+// set makes a set of terms.
+func set(terms []string) map[string]bool {
+	s := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		s[t] = true
+	}
+	return s
+}
+
+// encode writes postings as the JSON array the package comment describes.
+func encode(ps []posting) []byte {
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].page != ps[j].page {
+			return ps[i].page < ps[j].page
+		}
+		return ps[i].section < ps[j].section
+	})
+	var b []byte
+	b = append(b, '[')
+	last := 0
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(p.page-last), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.section), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.weight), 10)
+		last = p.page
+	}
+	return append(b, ']')
+}
+
+// split groups sorted terms into shards by prefix, splitting any shard
+// over shardLimit by one more character.
+func split(terms []string, encoded map[string][]byte) map[string][]string {
+	shards := map[string][]string{}
+	var place func(key string, ts []string)
+	place = func(key string, ts []string) {
+		size := 0
+		for _, t := range ts {
+			size += len(t) + len(encoded[t]) + 4
+		}
+		if size <= shardLimit || len(key) >= maxKey {
+			shards[key] = append(shards[key], ts...)
+			return
+		}
+		// Terms no longer than the key stay; the rest go one level down.
+		groups := map[string][]string{}
+		var order []string
+		for _, t := range ts {
+			if len(t) <= len(key) {
+				shards[key] = append(shards[key], t)
+				continue
+			}
+			k := t[:len(key)+1]
+			if groups[k] == nil {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], t)
+		}
+		for _, k := range order {
+			place(k, groups[k])
+		}
+	}
+	groups := map[string][]string{}
+	var order []string
+	for _, t := range terms {
+		k := t
+		if len(k) > 2 {
+			k = k[:2]
+		}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], t)
+	}
+	for _, k := range order {
+		place(k, groups[k])
+	}
+	return shards
+}
+
+// shardJSON writes a shard: an object from term to postings, terms sorted.
+func shardJSON(terms []string, encoded map[string][]byte) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(t)) // terms are plain ASCII letters and digits
+		b.WriteByte(':')
+		b.Write(encoded[t])
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// clip cuts text to at most n characters at a space, marking the cut.
+func clip(text string, n int) string {
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(text[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return text[:cut] + " …"
+}

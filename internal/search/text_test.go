@@ -1,0 +1,102 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"escalate", "escalat"},
+		{"escalated", "escalat"},
+		{"escalating", "escalat"},
+		{"escalation", "escalat"},
+		{"escalations", "escalat"},
+		{"agree", "agre"},
+		{"agreed", "agre"},
+		{"agreeing", "agre"},
+		{"agencies", "agency"},
+		{"agency", "agency"},
+		{"meeting", "meet"},
+		{"meetings", "meet"},
+		{"referred", "refer"},
+		{"referring", "refer"},
+		{"called", "call"},
+		{"discussion", "discuss"},
+		{"discusses", "discuss"},
+		{"discussed", "discuss"},
+		{"status", "status"},
+		{"basis", "basis"},
+		{"process", "process"},
+		{"childs", "child"},
+		{"cases", "cas"},
+		{"need", "need"},
+		{"needed", "need"},
+		{"iro", "iro"},
+		{"dsl", "dsl"},
+		{"2024", "2024"},
+		{"10th", "10th"},
+		{"stages", "stag"},
+		{"stage", "stag"},
+	}
+	for _, tt := range tests {
+		if got := Stem(tt.word); got != tt.want {
+			t.Errorf("Stem(%q) = %q; want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{"Stage 3: line managers", []string{"stage", "3", "line", "managers"}},
+		{"the child's file", []string{"the", "childs", "file"}},
+		{"the child’s file", []string{"the", "childs", "file"}},
+		{"Café résumé", []string{"cafe", "resume"}},
+		{"co-ordinate, re-refer!", []string{"co", "ordinate", "re", "refer"}},
+		{"ﬁle", []string{"file"}}, // a ligature folds to its letters
+		{"Straße", []string{"stra", "e"}},
+		{"IRO/DSL", []string{"iro", "dsl"}},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Words(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	got := Terms("If the disagreement is not resolved, escalate it to the next stage.")
+	want := []string{"disagreement", "resolv", "escalat", "next", "stag"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Terms(...) = %q; want %q", got, want)
+	}
+}
+
+func FuzzTerms(f *testing.F) {
+	for _, p := range testPages {
+		f.Add(p.Title)
+		for _, s := range p.Sections {
+			f.Add(s.Heading + " " + s.Text)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, w := range Words(text) {
+			if w == "" {
+				t.Fatalf("Words(%q) has an empty word", text)
+			}
+			for _, c := range w {
+				if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+					t.Fatalf("Words(%q) has %q, which is not plain ASCII", text, w)
+				}
+			}
+			s := Stem(w)
+			if s == "" || len(s) > len(w)+1 {
+				t.Fatalf("Stem(%q) = %q", w, s)
+			}
+		}
+	})
+}
