@@ -1,0 +1,217 @@
+package wasmbuild
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeTree writes files (path -> content) under a new folder and returns it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, content := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestSourceHash(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"go.mod":                       "module resolve\n",
+		"wasm/doc.go":                  "package main\n",
+		"wasm/form.go":                 "package main\n",
+		"wasm/form_test.go":            "package main\n",
+		"internal/workday/data/ew.txt": "2025-01-01 New Year's Day\n",
+		"internal/workday/testdata/g":  "golden\n",
+		"internal/build/.hidden":       "x\n",
+		"cmd/resolve/main.go":          "package main\n",
+		"content/_index.md":            "---\n",
+	})
+	hash := func() string {
+		h, err := SourceHash(root, "go1.26 flags")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	base := hash()
+	if again := hash(); again != base {
+		t.Fatalf("SourceHash is not stable: %s then %s", base, again)
+	}
+	tests := []struct {
+		file    string
+		changes bool
+	}{
+		{"wasm/form.go", true},
+		{"internal/workday/data/ew.txt", true}, // embedded data is part of the module
+		{"go.mod", true},
+		{"wasm/form_test.go", false},
+		{"internal/workday/testdata/g", false},
+		{"internal/build/.hidden", false},
+		{"cmd/resolve/main.go", false},
+		{"content/_index.md", false},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(root, filepath.FromSlash(tt.file))
+		old, _ := os.ReadFile(p)
+		os.WriteFile(p, append(old, "// changed\n"...), 0o644)
+		if got := hash() != base; got != tt.changes {
+			t.Errorf("changing %s changes the hash: %v; want %v", tt.file, got, tt.changes)
+		}
+		os.WriteFile(p, old, 0o644)
+	}
+	os.WriteFile(filepath.Join(root, "internal/new.go"), []byte("package internal\n"), 0o644)
+	if hash() == base {
+		t.Error("adding a source file does not change the hash")
+	}
+	os.Remove(filepath.Join(root, "internal/new.go"))
+	if h, _ := SourceHash(root, "go1.27 flags"); h == base {
+		t.Error("another Go version gives the same hash")
+	}
+}
+
+func TestFindRoot(t *testing.T) {
+	other := writeTree(t, map[string]string{"go.mod": "module example.com/other\n", "wasm/doc.go": "package main\n"})
+	if _, err := findRoot(filepath.Join(other, "nowhere")); err == nil {
+		t.Error("findRoot accepted a folder with no wasm sources")
+	}
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(other)
+	if _, err := findRoot(""); err == nil || !strings.Contains(err.Error(), "resolve") {
+		t.Errorf("findRoot in another module: %v; want an error saying to run inside resolve's repository", err)
+	}
+	os.Chdir(wd)
+	root, err := findRoot("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "wasm", "doc.go")); err != nil {
+		t.Errorf("findRoot() = %s, which has no wasm/doc.go", root)
+	}
+}
+
+// TestBuild compiles the real module into an empty cache, puts it into a
+// site, and checks that a second build comes from the cache.
+func TestBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the WebAssembly module: skipped under -short")
+	}
+	cache := t.TempDir()
+	b := New(Config{CacheDir: cache})
+	site := t.TempDir()
+	f, err := b.Build(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Cached {
+		t.Error("the first build into an empty cache says it came from the cache")
+	}
+	var m Manifest
+	data, err := os.ReadFile(filepath.Join(site, f.Manifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("manifest %s: %v", data, err)
+	}
+	if "wasm/"+m.Module != f.Module || "wasm/"+m.Exec != f.Exec {
+		t.Errorf("manifest %+v does not name the files %s and %s", m, f.Module, f.Exec)
+	}
+	module, err := os.ReadFile(filepath.Join(site, f.Module))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(module, []byte("\x00asm")) || len(module) != f.Size {
+		t.Errorf("%s is not a WebAssembly module of %d bytes", f.Module, f.Size)
+	}
+	if want := "wasm/record." + shortHash(module) + ".wasm"; f.Module != want {
+		t.Errorf("module file %s; want %s, named by its content", f.Module, want)
+	}
+
+	// wasm_exec.js is the one of the Go that compiled the module.
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm", "wasm_exec.js"))
+	got, _ := os.ReadFile(filepath.Join(site, f.Exec))
+	if len(want) == 0 || !bytes.Equal(got, want) {
+		t.Errorf("%s is not $(go env GOROOT)/lib/wasm/wasm_exec.js", f.Exec)
+	}
+
+	// Nothing changed: the second build copies the cached module.
+	start := time.Now()
+	f2, err := b.Build(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f2.Cached || f2.Module != f.Module {
+		t.Errorf("second build: cached %v, module %s; want the cached %s", f2.Cached, f2.Module, f.Module)
+	}
+	t.Logf("first build compiled the module (%d bytes); the second took %v from the cache", f.Size, time.Since(start).Round(time.Millisecond))
+
+	// The module keeps html/template, text/template and fmt out of what it
+	// imports itself (fmt still comes in through encoding/json).
+	for _, pkg := range []string{"./wasm", "./internal/dom"} {
+		cmd := exec.Command("go", "list", "-f", `{{join .Imports " "}}`, pkg)
+		cmd.Dir = filepath.Join("..", "..")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range strings.Fields(string(out)) {
+			switch imp {
+			case "fmt", "html/template", "text/template", "reflect", "regexp":
+				t.Errorf("%s imports %s, which the module must not", pkg, imp)
+			}
+		}
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	data := bytes.Repeat([]byte("resolve record "), 10000)
+	s := Measure(data)
+	if s.Raw != len(data) || s.Gzip <= 0 || s.Brotli <= 0 || s.Gzip >= s.Raw || s.Brotli >= s.Raw {
+		t.Errorf("Measure of %d repetitive bytes = %v; want both compressions smaller", len(data), s)
+	}
+	if got := (Size{1, 2, 3}).String(); got != "1 bytes raw, 2 gzip, 3 brotli" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+// BenchmarkModuleSize reports the module's size raw, with gzip and with
+// brotli (make bench prints it), and fails when it is over the budget.
+func BenchmarkModuleSize(b *testing.B) {
+	m, err := New(Config{}).Module(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s Size
+	for b.Loop() {
+		if s, err = Sizes(m.Wasm); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(s.Raw), "raw-bytes")
+	b.ReportMetric(float64(s.Gzip), "gzip-bytes")
+	b.ReportMetric(float64(s.Brotli), "brotli-bytes")
+	b.Logf("record module: %v (budget %d brotli)", s, Budget)
+	if s.Brotli > Budget {
+		b.Errorf("the record module is %d bytes brotli-compressed, over the budget of %d", s.Brotli, Budget)
+	}
+}
