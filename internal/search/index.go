@@ -120,19 +120,21 @@ func Build(pages []Page) []File {
 	postings := map[string][]posting{}
 	var files []File
 	sections := 0
+	tm := termer{}
+	weights := map[string]int{}
 	for pi, p := range pages {
-		title := set(Terms(p.Title))
+		title := set(tm.terms(p.Title))
 		frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where}
 		for si, s := range p.Sections {
 			sections++
 			frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
-			weights := map[string]int{}
-			for _, t := range Terms(s.Text) {
+			clear(weights)
+			for _, t := range tm.terms(s.Text) {
 				if weights[t] < maxCount {
 					weights[t]++
 				}
 			}
-			for t := range set(Terms(s.Heading)) {
+			for t := range set(tm.terms(s.Heading)) {
 				weights[t] += headingWeight
 			}
 			for t := range title {
@@ -183,6 +185,28 @@ func Build(pages []Page) []File {
 	}
 	data, _ := json.Marshal(m)
 	return append([]File{{Name: "index.json", Data: data}}, files...)
+}
+
+// termer is Terms with a memory of the words it has stemmed: a manual
+// uses the same few thousand words again and again.
+type termer map[string]string
+
+func (tm termer) terms(text string) []string {
+	var out []string
+	for _, w := range Words(text) {
+		t, ok := tm[w]
+		if !ok {
+			t = Stem(w)
+			if isStop(w) {
+				t = ""
+			}
+			tm[w] = t
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // set makes a set of terms.

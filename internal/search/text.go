@@ -17,21 +17,26 @@ var stopWords = []string{
 	"when", "which", "who", "will", "with", "you", "your",
 }
 
-// isStop reports whether a folded word is a stop word.
-func isStop(w string) bool {
-	for _, s := range stopWords {
-		if s == w {
-			return true
-		}
+// stopSet is stopWords as a set.
+var stopSet = func() map[string]bool {
+	m := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		m[w] = true
 	}
-	return false
-}
+	return m
+}()
+
+// isStop reports whether a folded word is a stop word.
+func isStop(w string) bool { return stopSet[w] }
 
 // Words splits text into folded words: letters lose their accents (é to
 // e), upper case becomes lower, apostrophes vanish ("child's" is
 // "childs"), and anything that is not an ASCII letter or digit separates
 // words. static/js/search.js does exactly the same.
 func Words(text string) []string {
+	if ascii(text) {
+		return asciiWords(text)
+	}
 	var words []string
 	var b strings.Builder
 	flush := func() {
@@ -53,6 +58,40 @@ func Words(text string) []string {
 		}
 	}
 	flush()
+	return words
+}
+
+// ascii reports whether text is plain ASCII, which needs no folding.
+func ascii(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWords is Words for plain ASCII text, which is most text, without
+// the cost of Unicode normalisation.
+func asciiWords(text string) []string {
+	var words []string
+	var buf []byte
+	for i := 0; i <= len(text); i++ {
+		var c byte = ' '
+		if i < len(text) {
+			c = text[i]
+		}
+		switch {
+		case c == '\'':
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+('a'-'A'))
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			buf = append(buf, c)
+		case len(buf) > 0:
+			words = append(words, string(buf))
+			buf = buf[:0]
+		}
+	}
 	return words
 }
 

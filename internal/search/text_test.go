@@ -100,3 +100,18 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+// TestWordsASCII checks the fast path for plain ASCII text against the
+// Unicode path it stands in for.
+func TestWordsASCII(t *testing.T) {
+	for _, p := range manual(20) {
+		for _, s := range append(p.Sections, Section{Text: "It's the DSL's (2024) co-ordinated plan: A-Z, x_y; 'quoted'."}) {
+			// A non-ASCII character at the end sends the text down the Unicode path.
+			want := Words(s.Text + " é")
+			want = want[:len(want)-1]
+			if got := Words(s.Text); !slices.Equal(got, want) {
+				t.Errorf("Words(%q) = %q; want %q", s.Text, got, want)
+			}
+		}
+	}
+}
