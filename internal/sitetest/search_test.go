@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"resolve/internal/browsertest"
+	"resolve/internal/build"
 	"resolve/internal/content"
 	"resolve/internal/search"
 )
@@ -396,4 +397,44 @@ func arrive(t testing.TB, ctx context.Context, pathname string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("the tab did not arrive at %s", pathname)
+}
+
+// TestSearchUnderSubPath builds the site under /procedures/, as on a
+// project's GitHub Pages, and follows a result to its page.
+func TestSearchUnderSubPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := build.Build(build.Config{
+		Content: filepath.Join(repoRoot, "content"),
+		Layouts: filepath.Join(repoRoot, "layouts"),
+		Static:  filepath.Join(repoRoot, "static"),
+		Out:     dir,
+		BaseURL: "/procedures/",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	base := browsertest.ServeAt(t, dir, "/procedures/")
+	ctx := tab(t)
+	log := browsertest.Requests(ctx)
+	open(t, ctx, base+"tees/")
+	tabTo(t, ctx, "#site-search")
+	if err := browsertest.Do(ctx, chromedp.SendKeys("#site-search", "resolution meeting"+kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	arrive(t, ctx, "/procedures/search/")
+	href := poll[string](t, ctx, `((a) => a && a.getAttribute("href"))(document.querySelector("#search-results li a"))`)
+	if !strings.HasPrefix(href, "/procedures/") {
+		t.Fatalf("the first result links to %s; want a page under /procedures/", href)
+	}
+	key(t, ctx, kb.Tab) // from the search box on to the page's Search button
+	tabTo(t, ctx, "#search-results li a")
+	key(t, ctx, kb.Enter)
+	arrive(t, ctx, strings.SplitN(href, "#", 2)[0])
+	if eval[string](t, ctx, `document.querySelector("h1").textContent`) == "Page not found" {
+		t.Errorf("the result %s leads to the 404 page", href)
+	}
+	for _, u := range log.URLs() {
+		if strings.Contains(u, "/search/") && !strings.Contains(u, "/procedures/search/") {
+			t.Errorf("search fetched %s, outside the sub-path", u)
+		}
+	}
 }
