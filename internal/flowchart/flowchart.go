@@ -76,7 +76,7 @@
 //	                                 button[data-fc-next], button[data-fc-exit]
 //
 //	button[data-fc-copy=ID][hidden]  written by the page: a "Copy" button for the embed code
-//	                                 in the element with id ID (a textarea or a pre)
+//	                                 in the textarea with id ID
 //
 // What flowchart.js does with them: it shows the trainer controls and the
 // copy buttons (adding span.fc-copy-status, role="status", after each). A

@@ -150,6 +150,8 @@ func TestFlowchartStages(t *testing.T) {
 				t.Errorf("after the link back to the chart, location.hash = %q", got)
 			}
 
+			// A fresh load: from the same page, only the hash would change.
+			open(t, ctx, "about:blank")
 			open(t, ctx, base+id+"/flowchart/#stage-3")
 			if got := eval[string](t, ctx, fcState); !strings.Contains(got, "| stage-3 | drawn-3 | open:3") {
 				t.Errorf("opening #stage-3: %s; want stage 3 current and open", got)

@@ -1,14 +1,16 @@
-// flowchart.js enhances the flowchart pages, which work without it. Its DOM
-// contract is in the comment of package internal/flowchart.
+// flowchart.js enhances the flowchart pages, which work without it.
+// DOM contract: the comment of package internal/flowchart.
 (function () {
   "use strict";
   var d = document;
   var root = d.querySelector(".fc") || d.body;
 
-  // "Copy" buttons for the embed code; the fallback selects the text.
+  // Copy buttons; the fallback selects the text.
   d.querySelectorAll("[data-fc-copy]").forEach(function (b) {
     var t = d.getElementById(b.getAttribute("data-fc-copy"));
     if (!t) return;
+    // Built with a base path only: add this site's origin.
+    t.value = t.value.replace(/src="\//g, 'src="' + location.origin + "/");
     var status = d.createElement("span");
     status.className = "fc-copy-status";
     status.setAttribute("role", "status");
@@ -16,26 +18,19 @@
     b.hidden = false;
     b.addEventListener("click", function () {
       var select = function () {
-        if (t.select) {
-          t.focus();
-          t.select();
-        } else {
-          var r = d.createRange();
-          r.selectNodeContents(t);
-          getSelection().removeAllRanges();
-          getSelection().addRange(r);
-        }
+        t.focus();
+        t.select();
         status.textContent = "Selected: press Ctrl+C or Cmd+C to copy";
       };
       var c = navigator.clipboard;
       if (!c) return select();
-      c.writeText(t.select ? t.value : t.textContent).then(function () {
+      c.writeText(t.value).then(function () {
         status.textContent = "Copied";
       }, select);
     });
   });
 
-  // In an iframe, tell the host page this page's height.
+  // In an iframe, tell the host page our height.
   if (parent !== window) {
     var last = 0;
     var post = function () {
@@ -53,14 +48,11 @@
   var cur = 1, presenting = false;
   var step = function (n) { return root.querySelector('.fc-step[data-stage="' + n + '"]'); };
 
-  // open opens stage n's details and marks it current.
   function open(n, focus) {
     var li = d.getElementById("stage-" + n);
     if (!li) return;
     cur = n;
-    root.querySelectorAll(".is-current").forEach(function (e) {
-      e.classList.remove("is-current");
-    });
+    root.querySelectorAll(".is-current").forEach(function (e) { e.classList.remove("is-current"); });
     li.classList.add("is-current");
     if (step(n)) step(n).classList.add("is-current");
     var det = li.querySelector("details");
@@ -68,21 +60,23 @@
     if (focus) det.querySelector("summary").focus();
   }
 
-  // Chart stages link to #stage-N; handled here, a second click reopens a
-  // stage, and Space works like Enter.
+  // Stages link to #stage-N; a second click reopens a stage.
   function choose(e) {
     var a = e.target.closest("a.fc-stage");
-    if (!a || e.type === "keydown" && e.key !== " ") return;
+    if (!a || e.type === "keydown" && e.key !== " " && e.key !== "Enter") return;
     e.preventDefault();
     var n = +a.getAttribute("data-stage");
     if (presenting) return show(n);
     history.pushState(null, "", "#stage-" + n);
-    open(n, true);
+    // From the keyboard, focus moves at keyup, after any keypress.
+    var kd = e.type == "keydown";
+    if (kd) a.addEventListener("keyup", function () { open(n, true); }, {once: true});
+    open(n, !kd);
   }
   root.addEventListener("click", choose);
   root.addEventListener("keydown", choose);
 
-  // Trainer mode: one stage at a time, full screen or else filling the window.
+  // Trainer mode: one stage at a time, full screen or filling the window.
   var tr = root.querySelector("[data-fc-trainer]");
   var q = function (s) { return tr.querySelector("[data-fc-" + s + "]"); };
   function show(n) {
@@ -95,9 +89,7 @@
     root.classList.add("fc-presenting");
     q("present").hidden = true;
     q("controls").hidden = false;
-    var overlay = function () {
-      if (presenting) root.classList.add("fc-overlay");
-    };
+    var overlay = function () { if (presenting) root.classList.add("fc-overlay"); };
     var full = root.requestFullscreen && root.requestFullscreen();
     if (full) full.catch(overlay);
     else overlay();
@@ -115,17 +107,15 @@
   }
   if (tr) {
     tr.hidden = false;
-    q("present").addEventListener("click", start);
-    q("exit").addEventListener("click", stop);
-    q("next").addEventListener("click", function () { show(cur + 1); });
-    q("prev").addEventListener("click", function () { show(cur - 1); });
-    d.addEventListener("fullscreenchange", function () {
-      if (!d.fullscreenElement) stop();
-    });
+    q("present").onclick = start;
+    q("exit").onclick = stop;
+    q("next").onclick = function () { show(cur + 1); };
+    q("prev").onclick = function () { show(cur - 1); };
+    d.addEventListener("fullscreenchange", function () { if (!d.fullscreenElement) stop(); });
     d.addEventListener("keydown", function (e) {
       var k = e.key;
       if (!presenting || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (k === "Escape") stop();
+      if (k == "Escape") stop();
       else if (k === "ArrowRight" || k === "PageDown") show(cur + 1);
       else if (k === "ArrowLeft" || k === "PageUp") show(cur - 1);
       else return;
@@ -140,6 +130,6 @@
   }
   var s = /[?&]stage=(\d+)/.exec(location.search);
   if (s) open(+s[1], false);
-  addEventListener("load", fromHash); // after the jump to #stage-N, which drops focus
+  addEventListener("load", fromHash); // after the jump, which drops focus
   addEventListener("hashchange", fromHash);
 })();
