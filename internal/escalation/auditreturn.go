@@ -1,11 +1,10 @@
 package escalation
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 
+	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -111,26 +110,20 @@ func knownVersion(p *protocol.Protocol, v string) string {
 }
 
 // AuditJSON writes an audit return as it is saved: keys in struct order,
-// two-space indent, a final newline.
+// two-space indent, <, > and & escaped, a final newline. The error is
+// always nil; it is there for callers written when the encoding could fail.
 func AuditJSON(a *AuditReturn) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(a); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	w := jsonx.Writer{Indent: "  "}
+	writeAudit(&w, a)
+	return append(w.Bytes(), '\n'), nil
 }
 
 // ParseAudit reads an audit return with the same strictness as Import, and
 // checks that it is consistent: stages numbered in order, known outcome and
 // timing words, flag ids of the right shape.
 func ParseAudit(data []byte) (*AuditReturn, error) {
-	if err := checkHead(data, AuditFormat, "audit return"); err != nil {
-		return nil, err
-	}
-	var a AuditReturn
-	if err := decodeStrict(data, &a); err != nil {
+	a, err := readAudit(data)
+	if err != nil {
 		return nil, err
 	}
 	bad := func(msg string) (*AuditReturn, error) {
@@ -185,7 +178,7 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 			return bad("it has a flag with an unusable name.")
 		}
 	}
-	return &a, nil
+	return a, nil
 }
 
 // plainText reports whether s is at most max bytes of valid UTF-8 with no

@@ -2,12 +2,12 @@ package escalation
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
 
+	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -41,50 +41,111 @@ func importError(msg string) error { return &ImportError{Message: msg} }
 // names are exactly the record's (no unknown, repeated or differently
 // capitalised names), with nothing after it.
 func Import(data []byte, p *protocol.Protocol, today workday.Date) (*Record, []string, error) {
-	if err := checkHead(data, Format, "record"); err != nil {
+	r, err := readRecord(data)
+	if err != nil {
 		return nil, nil, err
 	}
-	var r Record
-	if err := decodeStrict(data, &r); err != nil {
-		return nil, nil, err
-	}
-	normalise(&r)
+	normalise(r)
 	if r.Protocol.ID != p.ID {
 		return nil, nil, importError("This record is for the procedure " + strconv.Quote(r.Protocol.ID) +
 			", but this page is for " + strconv.Quote(p.ID) + ". Open it from the page of the procedure it was made with.")
 	}
-	if ps := Validate(&r, p, today); len(ps) > 0 {
+	if ps := Validate(r, p, today); len(ps) > 0 {
 		return nil, nil, &ImportError{Message: "This record cannot be opened because it breaks the procedure's rules.", Problems: ps}
 	}
-	return &r, notices(&r, p), nil
+	return r, notices(r, p), nil
 }
 
-// checkHead checks the size of data and its format and version, so that a
-// file of the wrong kind is named for what it is.
-func checkHead(data []byte, format, what string) error {
+// readRecord reads a record file as it is, before any check of what it says.
+func readRecord(data []byte) (*Record, error) {
+	v, more, err := readFile(data, Format, "record")
+	if err != nil {
+		return nil, err
+	}
+	var r Record
+	if err := decodeStrict(v, more, func(d *decoder, v *jsonx.Value) error { return d.record(v, &r) }); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// readAudit reads an audit return file as it is, before any check of what it says.
+func readAudit(data []byte) (*AuditReturn, error) {
+	v, more, err := readFile(data, AuditFormat, "audit return")
+	if err != nil {
+		return nil, err
+	}
+	var a AuditReturn
+	if err := decodeStrict(v, more, func(d *decoder, v *jsonx.Value) error { return d.audit(v, &a) }); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// readFile checks the size of data and reads it as JSON, naming a file of
+// the wrong kind for what it is: the first value must be an object whose
+// format and version are format and Version. It returns the first value and
+// whether anything follows it.
+func readFile(data []byte, format, what string) (*jsonx.Value, bool, error) {
 	if len(data) > MaxSize {
-		return importError("This file is too large to be a " + what + " (" + strconv.Itoa(len(data)/1024) + " KB; the limit is " + strconv.Itoa(MaxSize/1024) + " KB).")
+		return nil, false, importError("This file is too large to be a " + what + " (" + strconv.Itoa(len(data)/1024) + " KB; the limit is " + strconv.Itoa(MaxSize/1024) + " KB).")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return importError("This file is empty.")
+		return nil, false, importError("This file is empty.")
 	}
-	var head struct {
-		Format  json.RawMessage `json:"format"`
-		Version json.RawMessage `json:"version"`
-	}
-	// Only the first value: what follows it is reported by decodeStrict.
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&head); err != nil {
+	// Repeated names are refused by checkNames, after the format and
+	// version have said what kind of file this is.
+	dec := jsonx.NewDecoder(data)
+	dec.AllowDuplicates = true
+	v, err := dec.Decode()
+	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return importError("This file is not a resolve " + what + ": it is not valid JSON (it ends too soon; it may have been cut short).")
+			return nil, false, importError("This file is not a resolve " + what + ": it is not valid JSON (it ends too soon; it may have been cut short).")
 		}
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			return importError("This file is not a resolve " + what + ": it is not valid JSON (the problem is at byte " + strconv.FormatInt(syn.Offset, 10) + ").")
-		}
+		return nil, false, importError("This file is not a resolve " + what + ": it is not valid JSON (" + where(err) + ").")
+	}
+	if err := checkHead(&v, format, what); err != nil {
+		return nil, false, err
+	}
+	if err := checkNames(data); err != nil {
+		return nil, false, err
+	}
+	return &v, dec.More(), nil
+}
+
+// where says where in a file a syntax error is, counting bytes from 1.
+func where(err error) string {
+	var e *jsonx.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	return "the problem is at byte " + strconv.Itoa(e.Offset+1)
+}
+
+// checkHead checks the format and version of v, the first value of a file.
+// Like the encoding/json decoding it replaces, it takes the last member
+// whose name matches "format" or "version" regardless of case; checkNames
+// then refuses such names.
+func checkHead(v *jsonx.Value, format, what string) error {
+	switch v.Kind {
+	case jsonx.Object, jsonx.Null:
+	default:
 		return importError("This file is not a resolve " + what + ": it does not hold a JSON object.")
 	}
-	var got string
-	if json.Unmarshal(head.Format, &got) != nil || got == "" {
+	var formatValue, versionValue *jsonx.Value
+	for i := range v.Members {
+		switch m := &v.Members[i]; {
+		case strings.EqualFold(m.Name, "format"):
+			formatValue = &m.Value
+		case strings.EqualFold(m.Name, "version"):
+			versionValue = &m.Value
+		}
+	}
+	got := ""
+	if formatValue != nil && formatValue.Kind == jsonx.String {
+		got = formatValue.Text
+	}
+	if got == "" {
 		return importError("This file is not a resolve " + what + ": it does not say what format it is.")
 	}
 	if got != format {
@@ -96,102 +157,85 @@ func checkHead(data []byte, format, what string) error {
 		}
 		return importError("This file is not a resolve " + what + ": its format is " + strconv.Quote(got) + ".")
 	}
-	var v int
-	if json.Unmarshal(head.Version, &v) != nil || v < 1 {
+	n := int64(0)
+	if versionValue != nil && versionValue.Kind == jsonx.Number {
+		if i, err := strconv.ParseInt(versionValue.Text, 10, strconv.IntSize); err == nil {
+			n = i
+		}
+	}
+	if n < 1 {
 		return importError("This file is a resolve " + what + ", but its version number is missing or damaged.")
 	}
-	if v != Version {
-		return importError("This is a resolve " + what + " of version " + strconv.Itoa(v) + "; this tool reads version " + strconv.Itoa(Version) + ".")
+	if n != Version {
+		return importError("This is a resolve " + what + " of version " + strconv.FormatInt(n, 10) + "; this tool reads version " + strconv.Itoa(Version) + ".")
 	}
 	return nil
 }
 
-// decodeStrict decodes one JSON value from data into v, refusing names v
-// does not have, names in another case, repeated names and anything after
-// the value.
-func decodeStrict(data []byte, v any) error {
-	if err := checkNames(data); err != nil {
-		return err
+// decodeStrict decodes v, read by readFile, with decode, and refuses a
+// file with more after v.
+func decodeStrict(v *jsonx.Value, more bool, decode func(*decoder, *jsonx.Value) error) error {
+	var d decoder
+	if err := decode(&d, v); err != nil {
+		return importError("This file is damaged: " + err.Error())
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return importError("This file is damaged: " + describeJSONError(err))
+	if d.soft != "" {
+		return importError("This file is damaged: " + d.soft)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return importError("This file is damaged: there is more after the end of the " + "data.")
+	if more {
+		return importError("This file is damaged: there is more after the end of the data.")
 	}
 	return nil
 }
 
-// describeJSONError puts a decoding error into words.
-func describeJSONError(err error) string {
-	var typ *json.UnmarshalTypeError
-	var date *workday.DateError
-	var syn *json.SyntaxError
-	switch {
-	case errors.As(err, &typ):
-		return "the value of " + strconv.Quote(typ.Field) + " is the wrong kind of value (" + typ.Value + ")."
-	case errors.As(err, &date):
-		return "it has a date that is not a real date: " + date.Error() + "."
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "it ends too soon; it may have been cut short."
-	case errors.As(err, &syn):
-		return "it is not valid JSON (the problem is at byte " + strconv.FormatInt(syn.Offset, 10) + ")."
-	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return "it has a field this tool does not know: " + name + "."
-	}
-	return err.Error() + "."
-}
-
-// checkNames walks the JSON in data and refuses an object name that is
-// repeated, or that is not made of a-z, 0-9, '_' and '-'. Every name of the
-// formats is of that shape, so this stops encoding/json matching names
-// without regard to case (it would take "FORMAT", or a Kelvin sign for "k").
+// checkNames reads the JSON values in data one after another and refuses
+// an object name that is repeated, or that is not made of a-z, 0-9, '_'
+// and '-'. Every name of the formats is of that shape, so this keeps
+// "FORMAT", or a Kelvin sign for "k", from being taken for a name the
+// format has, as encoding/json would take them.
 func checkNames(data []byte) error {
-	type frame struct {
-		names     map[string]bool // nil for an array
-		expectKey bool
-	}
-	var stack []frame
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
+	dec := jsonx.NewDecoder(data)
+	dec.AllowDuplicates = true // reported below, in words
+	for dec.More() {
+		v, err := dec.Decode()
 		if err != nil {
-			return importError("This file is damaged: " + describeJSONError(err))
-		}
-		d, isDelim := tok.(json.Delim)
-		if isDelim && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		if n := len(stack); n > 0 && stack[n-1].names != nil {
-			top := &stack[n-1]
-			if top.expectKey {
-				name, _ := tok.(string) // the decoder only gives a string here
-				if !validID(name) {
-					return importError("This file is damaged: it has a field this tool does not know: " + strconv.Quote(name) + ".")
-				}
-				if top.names[name] {
-					return importError("This file is damaged: the field " + strconv.Quote(name) + " appears twice in the same place.")
-				}
-				top.names[name] = true
-				top.expectKey = false
-				continue
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return importError("This file is damaged: it ends too soon; it may have been cut short.")
 			}
-			top.expectKey = true // this token starts the value; a name comes next
+			return importError("This file is damaged: it is not valid JSON (" + where(err) + ").")
 		}
-		switch d {
-		case '{':
-			stack = append(stack, frame{names: map[string]bool{}, expectKey: true})
-		case '[':
-			stack = append(stack, frame{})
+		if err := names(&v); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// names checks the names of the objects in v, in the order they are written.
+func names(v *jsonx.Value) error {
+	for i := range v.Items {
+		if err := names(&v.Items[i]); err != nil {
+			return err
+		}
+	}
+	if len(v.Members) == 0 {
+		return nil
+	}
+	seen := make(map[string]bool, len(v.Members))
+	for i := range v.Members {
+		m := &v.Members[i]
+		if !validID(m.Name) {
+			return importError("This file is damaged: it has a field this tool does not know: " + strconv.Quote(m.Name) + ".")
+		}
+		if seen[m.Name] {
+			return importError("This file is damaged: the field " + strconv.Quote(m.Name) + " appears twice in the same place.")
+		}
+		seen[m.Name] = true
+		if err := names(&m.Value); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // notices says what a practitioner should know about a record that opened:

@@ -1,11 +1,10 @@
 package escalation
 
 import (
-	"bytes"
-	"encoding/json"
 	"math/rand/v2"
 	"strconv"
 
+	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -184,16 +183,14 @@ func NewID() string {
 
 // JSON returns the record as it is saved: keys in struct order, two-space
 // indent, a final newline. Importing the result and exporting it again gives
-// the same bytes.
+// the same bytes. The error is always nil; it is there for callers written
+// when the encoding could fail.
 func JSON(r *Record) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // the file is read by people and parsers, never pasted into HTML
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	// <, > and & are kept as they are: the file is read by people and
+	// parsers, never pasted into HTML.
+	w := jsonx.Writer{Indent: "  ", KeepHTML: true}
+	writeRecord(&w, r)
+	return append(w.Bytes(), '\n'), nil
 }
 
 // normalise makes equal records compare equal after a round trip: empty
