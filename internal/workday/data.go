@@ -1,18 +1,44 @@
 package workday
 
 import (
-	"embed"
+	_ "embed"
 	"errors"
 	"strconv"
 	"strings"
 )
 
-// dataFiles holds the published bank holidays of each built-in calendar,
-// data/<id>.txt. They cover 2018 to 2028: the feed as published in late
-// 2026 (2019 to 2028), with 2018 kept from earlier copies of it.
-//
-//go:embed data/*.txt
-var dataFiles embed.FS
+// The published bank holidays of each built-in calendar, data/<id>.txt.
+// They cover 2018 to 2028: the feed as published in late 2026 (2019 to
+// 2028), with 2018 kept from earlier copies of it.
+var (
+	//go:embed data/england-and-wales.txt
+	englandAndWalesData string
+	//go:embed data/northern-ireland.txt
+	northernIrelandData string
+	//go:embed data/scotland.txt
+	scotlandData string
+)
+
+// dataFiles finds the data files by name. It stands in for an embed.FS,
+// which would bring io/fs into the browser module, and through fs.FileInfo
+// the time package's formatting code (about 14 KB compressed).
+var dataFiles = textFiles{
+	"data/england-and-wales.txt": englandAndWalesData,
+	"data/northern-ireland.txt":  northernIrelandData,
+	"data/scotland.txt":          scotlandData,
+}
+
+// textFiles is a set of embedded text files by name.
+type textFiles map[string]string
+
+// ReadFile returns the named file's contents, as embed.FS.ReadFile does.
+func (f textFiles) ReadFile(name string) ([]byte, error) {
+	text, ok := f[name]
+	if !ok {
+		return nil, errors.New("open " + name + ": file does not exist")
+	}
+	return []byte(text), nil
+}
 
 // parseHolidays reads a holiday list: one holiday a line, the date as
 // YYYY-MM-DD, a space and the name; blank lines and lines starting with #
