@@ -1,8 +1,6 @@
 package protocol
 
 import (
-	"net/mail"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -221,10 +219,52 @@ func validID(s string, underscore bool) bool {
 	return true
 }
 
-// ValidEmail reports whether s is a plain e-mail address (no display name).
+// ValidEmail reports whether s is a plain e-mail address (no display name):
+// a local part of letters, digits and the usual punctuation, and a domain of
+// at least two dot-separated labels. It is hand-written rather than
+// net/mail because the browser module links this package, and net/mail
+// brings fmt, reflect and net with it; the tests check it never accepts
+// what net/mail refuses.
 func ValidEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && a.Name == "" && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at > 64 || len(s) > 254 {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+		return false
+	}
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if !(alnum(c) || strings.IndexByte("!#$%&'*+-/=?^_`{|}~.", c) >= 0) {
+			return false
+		}
+	}
+	return validHost(domain, true)
+}
+
+// validHost reports whether s is a domain name of letters, digits and
+// hyphens in dot-separated labels; dotted requires at least two labels.
+func validHost(s string, dotted bool) bool {
+	labels := strings.Split(s, ".")
+	if len(s) == 0 || len(s) > 253 || dotted && len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(l); i++ {
+			if !alnum(l[i]) && l[i] != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func alnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // ValidPhone reports whether s looks like a phone number: digits and spaces,
@@ -257,9 +297,44 @@ func TelURI(s string) string {
 	return b.String()
 }
 
+// validURL reports whether s is an http or https address with a host name,
+// an optional port, and a path, query or fragment of printable characters.
+// Hand-written for the same reason as ValidEmail; tested against net/url.
 func validURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host = rest[:i]
+		for j := i; j < len(rest); j++ {
+			if c := rest[j]; c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+				return false
+			}
+			if rest[j] == '%' && (j+2 >= len(rest) || !hex(rest[j+1]) || !hex(rest[j+2])) {
+				return false
+			}
+		}
+	}
+	if h, port, ok := strings.Cut(host, ":"); ok {
+		if port == "" || len(port) > 5 {
+			return false
+		}
+		for i := 0; i < len(port); i++ {
+			if port[i] < '0' || port[i] > '9' {
+				return false
+			}
+		}
+		host = h
+	}
+	return validHost(host, false)
+}
+
+func hex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // Timescale describes a stage's due rule in words, as readers see it.
