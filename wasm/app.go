@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -531,12 +530,6 @@ func (a *app) addAction() {
 // draftKey is where the draft of this protocol's record is kept.
 func (a *app) draftKey() string { return "resolve-draft-" + a.e.p.ID }
 
-// draft is what is kept in the browser: the form exactly as typed.
-type draft struct {
-	Values values `json:"values"`
-	Meta   meta   `json:"meta"`
-}
-
 // restoreDraft fills the form from the draft kept in this browser, if the
 // practitioner chose to keep one and has not typed anything yet.
 func (a *app) restoreDraft() {
@@ -550,8 +543,8 @@ func (a *app) restoreDraft() {
 	}
 	a.keep = true
 	a.doc.ByID("keep-draft").SetChecked(true)
-	var d draft
-	if json.Unmarshal([]byte(text), &d) != nil || d.Meta.ID == "" {
+	d, err := decodeDraft([]byte(text))
+	if err != nil || d.Meta.ID == "" {
 		a.notice("draft-result", "The draft kept in this browser was damaged and could not be restored.", nil)
 		return
 	}
@@ -574,12 +567,9 @@ func keys(v values) []string {
 
 // storeDraft keeps the form in this browser's storage.
 func (a *app) storeDraft(v values) {
-	b, err := json.Marshal(draft{Values: v, Meta: a.meta})
+	s, err := dom.LocalStorage()
 	if err == nil {
-		var s dom.Storage
-		if s, err = dom.LocalStorage(); err == nil {
-			err = s.Set(a.draftKey(), string(b))
-		}
+		err = s.Set(a.draftKey(), string(encodeDraft(draft{Values: v, Meta: a.meta})))
 	}
 	if err != nil {
 		a.keep = false

@@ -16,10 +16,10 @@ type values map[string]string
 
 // meta is what a record carries that the form has no field for.
 type meta struct {
-	ID      string            `json:"id"`
-	Created workday.Date      `json:"created"`
-	Answers map[string]string `json:"answers,omitempty"` // answers to questions the protocol no longer asks
-	Flags   map[string]bool   `json:"flags,omitempty"`   // flags the protocol no longer has
+	ID      string
+	Created workday.Date
+	Answers map[string]string // answers to questions the protocol no longer asks
+	Flags   map[string]bool   // flags the protocol no longer has
 }
 
 // The values of the yes/no radios.

@@ -3,13 +3,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"time"
 
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
-	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
 
@@ -25,12 +23,6 @@ func main() {
 	a.loop()
 }
 
-// pageData is the JSON of the page's protocol-data element.
-type pageData struct {
-	Protocol *protocol.Protocol `json:"protocol"`
-	Calendar *workday.Spec      `json:"calendar"`
-}
-
 // start reads the protocol and calendar from the page and wires the form.
 func start() (a *app, err error) {
 	defer func() {
@@ -44,9 +36,9 @@ func start() (a *app, err error) {
 	if !form.OK() || !src.OK() {
 		return nil, errors.New("the page has no form or no procedure data.")
 	}
-	var d pageData
-	if err := json.Unmarshal([]byte(src.Text()), &d); err != nil || d.Protocol == nil {
-		return nil, errors.New("the procedure data in the page is damaged.")
+	d, err := decodePage([]byte(src.Text()))
+	if err != nil {
+		return nil, errors.New("the procedure data in the page is damaged (" + err.Error() + ").")
 	}
 	yield()
 	var cal *workday.Calendar

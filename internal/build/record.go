@@ -1,11 +1,11 @@
 package build
 
 import (
-	"encoding/json"
 	"html/template"
 	"strconv"
 
 	"resolve/internal/escalation"
+	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -196,17 +196,20 @@ func (s *site) calendarSpec(id string) *workday.Spec {
 	return nil
 }
 
-// protocolJSON encodes what the module reads from the page. encoding/json
-// escapes <, > and & inside strings, so the result is safe as the text of a
-// script element.
+// protocolJSON writes what the module reads from the page, with the
+// protocol's and calendar's own encoders (the module decodes with their
+// decoders): {"protocol": ..., "calendar": ...}, the calendar only when it
+// is a custom one. <, > and & are escaped inside strings, so the result is
+// safe as the text of a script element.
 func protocolJSON(p *protocol.Protocol, cal *workday.Spec) template.JS {
-	b, err := json.Marshal(struct {
-		Protocol *protocol.Protocol `json:"protocol"`
-		Calendar *workday.Spec      `json:"calendar,omitempty"`
-	}{p, cal})
-	if err != nil {
-		// Every field is a string, number, bool or date: this cannot fail.
-		panic("build: encoding the protocol for the record form: " + err.Error())
+	var w jsonx.Writer
+	w.BeginObject()
+	w.Name("protocol")
+	p.WriteJSON(&w)
+	if cal != nil {
+		w.Name("calendar")
+		cal.WriteJSON(&w)
 	}
-	return template.JS(b)
+	w.EndObject()
+	return template.JS(w.Bytes())
 }
