@@ -151,6 +151,21 @@ func (a *app) wire() {
 		files := file.Files()
 		a.post(func() { a.open(files) })
 	})
+	// Another page of this site deleted the draft: stop keeping one here
+	// too, so the wipe holds.
+	a.ls.On(dom.Window(), "storage", func(ev dom.Event) {
+		key, _ := ev.Prop("key")
+		_, stored := ev.Prop("newValue")
+		if (key == a.draftKey() || key == "") && !stored {
+			a.post(func() {
+				if a.keep {
+					a.keep = false
+					a.doc.ByID("keep-draft").SetChecked(false)
+					a.notice("draft-result", "The draft was deleted from this browser in another page, so none is kept now. What is in the form has not changed.", nil)
+				}
+			})
+		}
+	})
 	keep := a.doc.ByID("keep-draft")
 	a.ls.On(keep, "change", func(dom.Event) {
 		on := keep.Checked()

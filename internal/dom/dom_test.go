@@ -265,6 +265,26 @@ func TestListenersRelease(t *testing.T) {
 	}
 }
 
+func TestEventProp(t *testing.T) {
+	fake := setup(t)
+	win := Document().Create("div") // any target will do
+	var l Listeners
+	defer l.Release()
+	var key, value string
+	var hasValue bool
+	l.On(win, "storage", func(e Event) {
+		key, _ = e.Prop("key")
+		value, hasValue = e.Prop("newValue")
+	})
+	props := js.Global().Get("Object").New()
+	props.Set("key", "resolve-draft-hips")
+	props.Set("newValue", js.Null())
+	fake.Call("dispatch", win.Value(), "storage", props)
+	if key != "resolve-draft-hips" || hasValue || value != "" {
+		t.Errorf("Prop: key %q, newValue %q, %v; want the key and no value", key, value, hasValue)
+	}
+}
+
 func TestEventRelated(t *testing.T) {
 	fake := setup(t)
 	doc := Document()

@@ -30,6 +30,16 @@ func (e Event) Key() string {
 	return ""
 }
 
+// Prop returns a string property of the event, such as a storage event's
+// "key" or "newValue", and whether it is a string (null is not).
+func (e Event) Prop(name string) (string, bool) {
+	v := e.v.Get(name)
+	if v.Type() != js.TypeString {
+		return "", false
+	}
+	return v.String(), true
+}
+
 // PreventDefault stops the browser's own handling of the event. Call it in
 // the listener itself: the browser acts as soon as the listener returns.
 func (e Event) PreventDefault() { e.v.Call("preventDefault") }

@@ -584,10 +584,15 @@ func TestRecordDraftInBrowser(t *testing.T) {
 	if eval[bool](t, other, `document.getElementById("keep-draft").checked`) || value(t, other, "reference") != "KEEP-1" {
 		t.Error("deleting the draft left the option on, or cleared the form")
 	}
-	// The first page, still open, stops storing too once it changes? It
-	// keeps its own choice; the wipe is of what is stored now.
 	if n := eval[int](t, other, `localStorage.length`); n != 0 {
 		t.Errorf("%d items left in storage after deleting the draft", n)
+	}
+	// The first page, still open, stops keeping the draft too, so typing
+	// there does not bring it back.
+	poll[bool](t, ctx, `!document.getElementById("keep-draft").checked`)
+	typeIn(t, ctx, "agency", " again")
+	if n := eval[int](t, ctx, `localStorage.length`); n != 0 {
+		t.Errorf("the other page stored the draft again after it was deleted: %d items", n)
 	}
 }
 
