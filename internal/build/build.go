@@ -43,6 +43,13 @@ type Result struct {
 	Bytes    int64     // bytes written
 	Warnings diag.List // warnings, which do not fail a build
 	Took     time.Duration
+	Steps    []Step // how long each step took, in order
+}
+
+// Step is the time one step of a build took.
+type Step struct {
+	Name string
+	Took time.Duration
 }
 
 // ErrUsage marks an error in how the build was asked for rather than in content.
@@ -72,17 +79,26 @@ func run(cfg Config, write bool) (*Result, error) {
 			return nil, errors.Join(ErrUsage, errors.New(dir+": no such folder"))
 		}
 	}
+	res := &Result{}
+	lap := start
+	step := func(name string) {
+		now := time.Now()
+		res.Steps = append(res.Steps, Step{Name: name, Took: now.Sub(lap)})
+		lap = now
+	}
 	s, problems := load(cfg)
 	if problems.Errors() > 0 {
 		return nil, problems
 	}
-	res := &Result{}
+	step("load")
 	if err := s.assemble(); err != nil {
 		return nil, err
 	}
+	step("assemble")
 	if err := s.render(); err != nil {
 		return nil, err
 	}
+	step("render")
 	res.Warnings = append(problems, s.warnings...)
 	res.Warnings.Sort()
 	res.Pages = s.htmlPages()
@@ -92,6 +108,7 @@ func run(cfg Config, write bool) (*Result, error) {
 			return nil, err
 		}
 		res.Files, res.Bytes = files, n
+		step("write")
 	}
 	res.Took = time.Since(start)
 	return res, nil

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -116,7 +117,8 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	m := newMinifier()
-	var n atomic.Int64
+	rec := &recorder{hash: s.hashWrites, files: map[string]writtenFile{}}
+	s.written = rec
 	var count atomic.Int64
 	var mu sync.Mutex
 	var firstErr error
@@ -132,7 +134,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 	for _, p := range s.pages {
 		p := p
 		jobs = append(jobs, func() error {
-			return writeFile(m, filepath.Join(tmp, outPath(p.url)), "text/html", p.html, &n)
+			return rec.write(m, tmp, filepath.ToSlash(outPath(p.url)), "text/html", p.html)
 		})
 	}
 	for _, f := range s.files {
@@ -145,7 +147,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 					return err
 				}
 			}
-			return writeFile(m, filepath.Join(tmp, filepath.FromSlash(f.path)), f.mime, data, &n)
+			return rec.write(m, tmp, f.path, f.mime, data)
 		})
 	}
 	for _, a := range s.tree.Assets {
@@ -155,7 +157,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 			if err != nil {
 				return err
 			}
-			return writeFile(m, filepath.Join(tmp, filepath.FromSlash(a)), "", data, &n)
+			return rec.write(m, tmp, a, "", data)
 		})
 	}
 	work := make(chan func() error)
@@ -189,7 +191,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	ok = true
-	return int(count.Load()), n.Load(), nil
+	return int(count.Load()), rec.bytes.Load(), nil
 }
 
 // outPath is the file a page URL is served from.
@@ -238,7 +240,24 @@ func makeDirs(root string, files []string) error {
 	return nil
 }
 
-func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) error {
+// recorder writes output files and remembers each one's size and, when
+// the service worker needs a build id, its SHA-256, so nothing has to be
+// read back from disk afterwards.
+type recorder struct {
+	hash  bool
+	bytes atomic.Int64
+	mu    sync.Mutex
+	files map[string]writtenFile // by slash path relative to the output folder
+}
+
+type writtenFile struct {
+	size int64
+	sum  [sha256.Size]byte
+}
+
+// write writes data, minified as mime if set, to root/rel.
+func (r *recorder) write(m *minify.M, root, rel, mime string, data []byte) error {
+	name := filepath.Join(root, filepath.FromSlash(rel))
 	f, err := os.Create(name)
 	if err != nil {
 		return err
@@ -246,13 +265,19 @@ func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) err
 	// The minifier writes many small pieces: buffer them into few writes.
 	bw := bufio.NewWriterSize(f, 64<<10)
 	cw := &countWriter{w: bw}
+	var w io.Writer = cw
+	var h hash.Hash
+	if r.hash {
+		h = sha256.New()
+		w = io.MultiWriter(cw, h)
+	}
 	if mime != "" {
-		err = m.Minify(mime, cw, bytes.NewReader(data))
+		err = m.Minify(mime, w, bytes.NewReader(data))
 		if err != nil {
 			err = &minifyError{file: name, err: err}
 		}
 	} else {
-		_, err = cw.Write(data)
+		_, err = w.Write(data)
 	}
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -260,7 +285,14 @@ func writeFile(m *minify.M, name, mime string, data []byte, n *atomic.Int64) err
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	n.Add(cw.n)
+	r.bytes.Add(cw.n)
+	wf := writtenFile{size: cw.n}
+	if h != nil {
+		h.Sum(wf.sum[:0])
+	}
+	r.mu.Lock()
+	r.files[rel] = wf
+	r.mu.Unlock()
 	return err
 }
 

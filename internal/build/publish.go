@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	xhtml "golang.org/x/net/html"
 
@@ -80,6 +79,7 @@ func (s *site) addPublishing() error {
 			offline = s.url(p.url)
 		}
 	}
+	s.hashWrites = worker != nil
 	var problems diag.List
 	policies := s.pagePolicies(&problems)
 	if len(problems) > 0 {
@@ -321,64 +321,58 @@ type outputFile struct {
 
 // hashOutput lists every file in the output folder, sorted, and, when hash
 // is set, returns the build id: the first 16 hex digits of a SHA-256 over
-// each file's path, size and content. Files are hashed on the build's
-// worker pool.
+// each file's path, size and content. The build's own files are known from
+// writing them; only top-level entries the build did not write (the
+// WebAssembly module's folder, added by the Extra step) are read from disk.
 func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
-	var files []outputFile
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	known := map[string]writtenFile{}
+	top := map[string]bool{}
+	if s.written != nil {
+		for p, f := range s.written.files {
+			known[p] = f
+			top[strings.SplitN(p, "/", 2)[0]] = true
 		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		files = append(files, outputFile{path: filepath.ToSlash(rel), size: info.Size()})
-		return nil
-	})
+	}
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, "", err
+	}
+	for _, e := range entries {
+		if top[e.Name()] && e.IsDir() {
+			continue // the build's own folder; files added beside them are not expected
+		}
+		if _, ok := known[e.Name()]; ok {
+			continue
+		}
+		err := filepath.WalkDir(filepath.Join(dir, e.Name()), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			known[filepath.ToSlash(rel)] = writtenFile{size: int64(len(data)), sum: sha256.Sum256(data)}
+			return nil
+		})
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	files := make([]outputFile, 0, len(known))
+	for p, f := range known {
+		files = append(files, outputFile{path: p, size: f.size})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	if !hash {
 		return files, "", nil
 	}
-	sums := make([][sha256.Size]byte, len(files))
-	work := make(chan int)
-	errs := make(chan error, s.cfg.Workers)
-	var wg sync.WaitGroup
-	for w := 0; w < s.cfg.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[i].path)))
-				if err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-					continue
-				}
-				sums[i] = sha256.Sum256(data)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return nil, "", err
-	default:
-	}
 	h := sha256.New()
-	for i, f := range files {
+	for _, f := range files {
+		sum := known[f.path].sum
 		h.Write([]byte(f.path + "\x00" + strconv.FormatInt(f.size, 10) + "\x00"))
-		h.Write(sums[i][:])
+		h.Write(sum[:])
 	}
 	return files, hex.EncodeToString(h.Sum(nil))[:16], nil
 }

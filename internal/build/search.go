@@ -37,7 +37,8 @@ func (s *site) addSearch() error {
 		pages = append(pages, sp)
 	}
 	for _, f := range search.Build(pages) {
-		s.files = append(s.files, outFile{path: "search/" + f.Name, data: f.Data, mime: "application/json"})
+		// The index is written compact already: minifying it again is wasted work.
+		s.files = append(s.files, outFile{path: "search/" + f.Name, data: f.Data})
 	}
 	return nil
 }

@@ -39,6 +39,10 @@ type site struct {
 	glossary []content.Term
 	siteOnce sync.Once
 	siteV    *SiteView // the same for every page, so made once
+	// hashWrites asks write to hash every file it writes (for the service
+	// worker's build id); written is what it wrote.
+	hashWrites bool
+	written    *recorder
 }
 
 // proto is a protocol and where it lives.

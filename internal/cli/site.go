@@ -15,12 +15,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var f siteFlags
 	fs := flags("build", "[--content content] [--layouts layouts] [--static static] [--out site] [--base-url /]", stderr)
 	f.register(fs, true)
+	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	if code, done := parse(fs, args); done {
 		return code
 	}
 	cfg := f.config()
 	cfg.Extra = wasmStep(ctx)
 	res, err := build.Build(cfg)
+	if res != nil && *timings {
+		for _, st := range res.Steps {
+			io.WriteString(stdout, st.Name+"\t"+st.Took.Round(time.Millisecond).String()+"\n")
+		}
+	}
 	var warnings = warningsOf(res)
 	if code := report(err, warnings, stderr); code != OK {
 		return code
