@@ -95,6 +95,12 @@ func run(cfg Config, write bool) (*Result, error) {
 		return nil, err
 	}
 	step("assemble")
+	if write {
+		if err := s.openOutput(); err != nil {
+			return nil, err
+		}
+		defer s.out.discard()
+	}
 	if err := s.render(); err != nil {
 		return nil, err
 	}

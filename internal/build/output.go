@@ -94,32 +94,81 @@ func newMinifier() *minify.M {
 
 // write puts the whole site into a new folder beside cfg.Out and swaps it
 // in, so a failure at any point leaves the old output as it was.
+// output is the new folder a build writes into, beside cfg.Out, swapped
+// in only when everything succeeded.
+type output struct {
+	dir     string
+	m       *minify.M
+	rec     *recorder
+	swapped bool
+}
+
+// openOutput makes the new output folder and every page's folder, so pages
+// can be written as soon as they render.
+func (s *site) openOutput() error {
+	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(s.cfg.Out)+".new-")
+	if err != nil {
+		return err
+	}
+	// The service worker's build id needs every file's hash: take them
+	// while writing rather than reading the files back.
+	_, worker := s.assets[swSource]
+	s.hashWrites = worker
+	s.out = &output{dir: tmp, m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
+	s.written = s.out.rec
+	var pages []string
+	for _, p := range s.pages {
+		pages = append(pages, outPath(p.url))
+	}
+	if err := makeDirs(tmp, pages); err != nil {
+		s.out.discard()
+		return err
+	}
+	return nil
+}
+
+// discard removes the new folder unless it was swapped in.
+func (o *output) discard() {
+	if o != nil && !o.swapped {
+		os.RemoveAll(o.dir)
+	}
+}
+
+// emit writes a rendered page into the new folder; a check writes nothing.
+func (s *site) emit(p *page, html []byte) error {
+	if s.out == nil {
+		p.html = html
+		return nil
+	}
+	if err := s.out.rec.write(s.out.m, s.out.dir, filepath.ToSlash(outPath(p.url)), "text/html", html); err != nil {
+		return err
+	}
+	p.written = true
+	return nil
+}
+
+// write finishes the site in the new folder (the files that are not
+// pages, and pages made late such as the offline page) and swaps it in,
+// so a failure at any point leaves the old output as it was.
 func (s *site) write() (files int, bytes int64, err error) {
 	s.addFeeds()
 	if err := s.addPublishing(); err != nil {
 		return 0, 0, err
 	}
-	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, 0, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(s.cfg.Out)+".new-")
-	if err != nil {
-		return 0, 0, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
+	tmp, m, rec := s.out.dir, s.out.m, s.out.rec
 	if err := makeDirs(tmp, s.outputPaths()); err != nil {
 		return 0, 0, err
 	}
-	m := newMinifier()
-	rec := &recorder{hash: s.hashWrites, files: map[string]writtenFile{}}
-	s.written = rec
-	var count atomic.Int64
+	count := atomic.Int64{}
+	for _, p := range s.pages {
+		if p.written {
+			count.Add(1)
+		}
+	}
 	var mu sync.Mutex
 	var firstErr error
 	fail := func(err error) {
@@ -133,6 +182,9 @@ func (s *site) write() (files int, bytes int64, err error) {
 	jobs := make([]func() error, 0, len(s.pages)+len(s.files)+len(s.tree.Assets))
 	for _, p := range s.pages {
 		p := p
+		if p.written {
+			continue
+		}
 		jobs = append(jobs, func() error {
 			return rec.write(m, tmp, filepath.ToSlash(outPath(p.url)), "text/html", p.html)
 		})
@@ -190,7 +242,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 	if err := swap(tmp, s.cfg.Out); err != nil {
 		return 0, 0, err
 	}
-	ok = true
+	s.out.swapped = true
 	return int(count.Load()), rec.bytes.Load(), nil
 }
 

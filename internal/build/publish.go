@@ -79,7 +79,6 @@ func (s *site) addPublishing() error {
 			offline = s.url(p.url)
 		}
 	}
-	s.hashWrites = worker != nil
 	var problems diag.List
 	policies := s.pagePolicies(&problems)
 	if len(problems) > 0 {
@@ -436,7 +435,10 @@ type pagePolicy struct {
 func (s *site) pagePolicies(problems *diag.List) []pagePolicy {
 	var out []pagePolicy
 	for _, p := range s.sorted() {
-		raw, ok := metaPolicy(p.html)
+		raw, ok := p.csp, p.hasCSP
+		if p.html != nil {
+			raw, ok = metaPolicy(p.html)
+		}
 		if !ok {
 			continue
 		}

@@ -49,8 +49,13 @@ func (s *site) render() error {
 			report(diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
 			return
 		}
-		p.html = out
 		p.ids = idsIn(out)
+		p.csp, p.hasCSP = metaPolicy(out)
+		// Write the page now, while other pages render, rather than
+		// holding every page in memory until the end.
+		if err := s.emit(p, out); err != nil {
+			report(diag.List{{Path: s.cfg.Out, Message: "writing " + p.url + ": " + err.Error()}})
+		}
 	})
 	if err := <-searchDone; err != nil {
 		return err

@@ -43,6 +43,7 @@ type site struct {
 	// worker's build id); written is what it wrote.
 	hashWrites bool
 	written    *recorder
+	out        *output // where a build writes; nil for a check
 }
 
 // proto is a protocol and where it lives.
@@ -69,6 +70,9 @@ type page struct {
 	noIndex     bool            // left out of the sitemap and search (404, embeds)
 	links       []ref           // internal links to check
 	ids         map[string]bool // the ids in the rendered page
+	csp         string          // its Content-Security-Policy meta tag, if hasCSP
+	hasCSP      bool
+	written     bool // already in the output folder
 	html        []byte
 }
 

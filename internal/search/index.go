@@ -49,9 +49,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -115,38 +117,72 @@ type posting struct {
 	page, section, weight int
 }
 
-// Build indexes the pages. The same pages give the same bytes.
+// Build indexes the pages. The same pages give the same bytes. Pages are
+// read in parallel (turning text into terms is most of the work) and their
+// postings merged in page order.
 func Build(pages []Page) []File {
+	type indexed struct {
+		postings map[string][]posting
+		file     File
+		sections int
+	}
+	done := make([]indexed, len(pages))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tm := termer{}
+			weights := map[string]int{}
+			for pi := range work {
+				p := pages[pi]
+				out := indexed{postings: map[string][]posting{}}
+				title := set(tm.terms(p.Title))
+				frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where}
+				for si, s := range p.Sections {
+					out.sections++
+					frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
+					clear(weights)
+					for _, t := range tm.terms(s.Text) {
+						if weights[t] < maxCount {
+							weights[t]++
+						}
+					}
+					for t := range set(tm.terms(s.Heading)) {
+						weights[t] += headingWeight
+					}
+					for t := range title {
+						weights[t] += titleWeight
+					}
+					for t, w := range weights {
+						out.postings[t] = append(out.postings[t], posting{pi, si, w})
+					}
+				}
+				data, _ := json.Marshal(frag) // strings only: cannot fail
+				out.file = File{Name: "p/" + strconv.Itoa(pi) + ".json", Data: data}
+				done[pi] = out
+			}
+		}()
+	}
+	for pi := range pages {
+		work <- pi
+	}
+	close(work)
+	wg.Wait()
+
 	postings := map[string][]posting{}
 	var files []File
 	sections := 0
-	tm := termer{}
-	weights := map[string]int{}
-	for pi, p := range pages {
-		title := set(tm.terms(p.Title))
-		frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where}
-		for si, s := range p.Sections {
-			sections++
-			frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
-			clear(weights)
-			for _, t := range tm.terms(s.Text) {
-				if weights[t] < maxCount {
-					weights[t]++
-				}
-			}
-			for t := range set(tm.terms(s.Heading)) {
-				weights[t] += headingWeight
-			}
-			for t := range title {
-				weights[t] += titleWeight
-			}
-			for t, w := range weights {
-				postings[t] = append(postings[t], posting{pi, si, w})
-			}
+	for _, d := range done {
+		sections += d.sections
+		files = append(files, d.file)
+		for t, ps := range d.postings {
+			postings[t] = append(postings[t], ps...)
 		}
-		data, _ := json.Marshal(frag) // strings only: cannot fail
-		files = append(files, File{Name: "p/" + strconv.Itoa(pi) + ".json", Data: data})
 	}
+	// Each page added a term's postings in section order, and pages are
+	// merged in page order: the order the encoding needs.
 
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
