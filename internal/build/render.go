@@ -112,14 +112,14 @@ func (s *site) parallel(f func(*page)) {
 
 func (s *site) renderMarkdown(p *page) diag.List {
 	var problems diag.List
-	resolve := func(dest string) (string, bool) {
+	resolve := func(dest string, line int) (string, bool) {
 		u, r, msg := s.resolveLink(p, dest)
 		if msg != "" {
-			// The line is filled in below from the link list.
-			problems.Add(p.src.File, -1, msg+": "+dest)
+			problems.Add(p.src.File, line, msg+": "+dest)
 			return "", false
 		}
 		if r != nil {
+			r.line = line
 			p.links = append(p.links, *r)
 		}
 		return u, u != ""
@@ -130,31 +130,6 @@ func (s *site) renderMarkdown(p *page) diag.List {
 		return problems
 	}
 	p.doc = doc
-	// Give resolver problems and refs their lines: links are reported in order.
-	lines := map[string][]int{}
-	for _, l := range doc.Links {
-		lines[l.Dest] = append(lines[l.Dest], l.Line)
-	}
-	used := map[string]int{}
-	take := func(dest string) int {
-		ls := lines[dest]
-		i := used[dest]
-		used[dest]++
-		if i < len(ls) {
-			return ls[i]
-		}
-		if len(ls) > 0 {
-			return ls[0]
-		}
-		return p.src.BodyLine
-	}
-	for i := range problems {
-		dest := problems[i].Message[strings.LastIndex(problems[i].Message, ": ")+2:]
-		problems[i].Line = take(dest)
-	}
-	for i := range p.links {
-		p.links[i].line = take(p.links[i].text)
-	}
 	for _, l := range doc.Links {
 		if strings.HasPrefix(l.Dest, "#") {
 			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})

@@ -53,10 +53,11 @@ type Doc struct {
 	Sections []Section
 }
 
-// Resolver turns a link destination into the URL to write in the page.
-// It is called for every link and image destination that is not a
-// plain in-page anchor; ok false leaves the destination as written.
-type Resolver func(dest string) (url string, ok bool)
+// Resolver turns a link destination, written on the given file line, into
+// the URL to write in the page. It is called for every link and image
+// destination that is not a plain in-page anchor; ok false leaves the
+// destination as written.
+type Resolver func(dest string, line int) (url string, ok bool)
 
 // Renderer holds the one goldmark instance of a build. It is safe for
 // concurrent use.
@@ -137,11 +138,13 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Link:
-			st.links = append(st.links, Link{Dest: string(n.Destination), Text: plain(n, src), Line: st.lineOf(n, n.Destination)})
-			n.Destination = st.rewrite(n.Destination)
+			l := Link{Dest: string(n.Destination), Text: plain(n, src), Line: st.lineOf(n, n.Destination)}
+			st.links = append(st.links, l)
+			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.Image:
-			st.links = append(st.links, Link{Dest: string(n.Destination), Text: plain(n, src), Image: true, Line: st.lineOf(n, n.Destination)})
-			n.Destination = st.rewrite(n.Destination)
+			l := Link{Dest: string(n.Destination), Text: plain(n, src), Image: true, Line: st.lineOf(n, n.Destination)}
+			st.links = append(st.links, l)
+			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.AutoLink:
 			st.links = append(st.links, Link{Dest: string(n.URL(src)), Text: string(n.Label(src)), Line: st.line(n)})
 		}
@@ -149,11 +152,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	})
 }
 
-func (st *state) rewrite(dest []byte) []byte {
+func (st *state) rewrite(dest []byte, line int) []byte {
 	if st.resolve == nil || len(dest) == 0 || dest[0] == '#' {
 		return dest
 	}
-	if u, ok := st.resolve(string(dest)); ok {
+	if u, ok := st.resolve(string(dest), line); ok {
 		return []byte(u)
 	}
 	return dest

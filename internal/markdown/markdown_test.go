@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,8 +26,8 @@ func TestRender(t *testing.T) {
 	r := New()
 	body := []byte("Intro text.\n\n## Café: résumé!\n\nSee [stage 2](stage-2.md#who) and\n[the site](/hips/contacts/).\n\n## Café: résumé!\n\n![A chart](chart.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The footnote.\n")
 	var asked []string
-	doc, err := r.Render(body, 10, func(dest string) (string, bool) {
-		asked = append(asked, dest)
+	doc, err := r.Render(body, 10, func(dest string, line int) (string, bool) {
+		asked = append(asked, dest+"@"+strconv.Itoa(line))
 		return "/resolved/" + dest, true
 	})
 	if err != nil {
@@ -44,6 +45,9 @@ func TestRender(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("HTML lacks %s\n%s", want, html)
 		}
+	}
+	if got := strings.Join(asked, " "); got != "stage-2.md#who@14 /hips/contacts/@15 chart.png@19" {
+		t.Errorf("the resolver was asked %s", got)
 	}
 	if len(doc.Headings) != 2 || doc.Headings[0].Line != 12 || doc.Headings[1].Line != 17 {
 		t.Errorf("headings = %+v; want two, on lines 12 and 17", doc.Headings)
