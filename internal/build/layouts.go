@@ -70,20 +70,24 @@ func (l *layouts) has(name string) bool { return l.sets[name] != nil }
 // (a whole document, such as an embed) is used as is; others fill in
 // blocks of base.html.
 func (l *layouts) execute(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := l.executeTo(&buf, name, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// executeTo renders into buf, which the caller may reuse afterwards.
+func (l *layouts) executeTo(buf *bytes.Buffer, name string, data any) error {
 	set := l.sets[name]
 	if set == nil {
-		return nil, errors.New("no layout " + strconv.Quote(name))
+		return errors.New("no layout " + strconv.Quote(name))
 	}
 	root := "base.html"
 	if set.Lookup("document") != nil {
 		root = "document"
 	}
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
-	if err := set.ExecuteTemplate(&buf, root, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return set.ExecuteTemplate(buf, root, data)
 }
 
 // templateFile names the layout file a template error is in, relative to

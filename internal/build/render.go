@@ -44,7 +44,11 @@ func (s *site) render() error {
 	searchDone := make(chan error, 1)
 	go func() { searchDone <- s.addSearch() }()
 	s.parallel(func(p *page) {
-		out, err := s.layouts.execute(p.kind, s.view(p))
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer pageBuffers.Put(buf)
+		err := s.layouts.executeTo(buf, p.kind, s.view(p))
+		out := buf.Bytes()
 		if err != nil {
 			report(diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
 			return
@@ -69,6 +73,10 @@ func (s *site) render() error {
 	}
 	return nil
 }
+
+// pageBuffers are reused between pages: a page is written as soon as it is
+// rendered, so its buffer is free again straight after.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // idsIn lists the id attributes of a rendered page: the anchors a link to
 // it may use. Layouts and markdown write attributes as id="...", so a plain
