@@ -45,7 +45,8 @@ func (c *Config) SetSizes(v string) error {
 // Measure is one tool's best build of one manual.
 type Measure struct {
 	Took   time.Duration
-	MaxRSS int64 // bytes
+	CPU    time.Duration // user and system time of the fastest run
+	MaxRSS int64         // bytes
 }
 
 // Run generates each manual, builds it with both tools and prints a table.
@@ -76,7 +77,8 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	io.WriteString(w, "Build time: resolve against "+strings.TrimSpace(string(hugoVersion))+"\n")
 	io.WriteString(w, "best of "+strconv.Itoa(cfg.Runs)+" builds, "+strconv.Itoa(runtime.NumCPU())+" CPUs, both minifying\n\n")
 	io.WriteString(w, "resolve: the same minimal layouts as Hugo; resolve (site): this repository's full layouts\n\n")
-	io.WriteString(w, pad("pages", 8)+pad("resolve", 11)+pad("hugo", 11)+pad("ratio", 8)+pad("µs/page", 10)+pad("resolve RSS", 13)+pad("hugo RSS", 11)+"resolve (site)\n")
+	io.WriteString(w, "CPU: user and system time of the same fastest run, steadier than wall time on a busy machine\n\n")
+	io.WriteString(w, pad("pages", 8)+pad("resolve", 11)+pad("hugo", 11)+pad("ratio", 8)+pad("CPU", 21)+pad("µs/page", 10)+pad("resolve RSS", 13)+pad("hugo RSS", 11)+"resolve (site)\n")
 	var perPage []float64
 	for _, n := range cfg.Sizes {
 		manual := filepath.Join(dir, "manual-"+strconv.Itoa(n))
@@ -113,6 +115,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		perPage = append(perPage, us)
 		io.WriteString(w, pad(strconv.Itoa(n), 8)+pad(ms(r.Took), 11)+pad(ms(h.Took), 11)+
 			pad(strconv.FormatFloat(float64(r.Took)/float64(h.Took), 'f', 2, 64), 8)+
+			pad(ms(r.CPU)+" / "+ms(h.CPU), 21)+
 			pad(strconv.FormatFloat(us, 'f', 0, 64), 10)+pad(mb(r.MaxRSS), 13)+pad(mb(h.MaxRSS), 11)+ms(full.Took)+"\n")
 	}
 	if len(perPage) > 1 {
@@ -146,11 +149,12 @@ func best(ctx context.Context, runs int, cmd func() *exec.Cmd) (Measure, error) 
 		}
 		took := time.Since(start)
 		var rss int64
+		cpu := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
 		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			rss = ru.Maxrss * 1024 // Linux reports kilobytes
 		}
 		if i == 0 || took < out.Took {
-			out.Took = took
+			out.Took, out.CPU = took, cpu
 		}
 		if rss > out.MaxRSS {
 			out.MaxRSS = rss
