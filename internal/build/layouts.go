@@ -13,6 +13,7 @@ import (
 
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
+	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
 
@@ -135,17 +136,8 @@ func (s *site) funcs() template.FuncMap {
 		"upper":   strings.ToUpper,
 		"lower":   strings.ToLower,
 		"slug":    markdown.Slug,
-		"tel": func(s string) template.URL {
-			var b strings.Builder
-			b.WriteString("tel:")
-			for _, c := range s {
-				if c == '+' || c >= '0' && c <= '9' {
-					b.WriteRune(c)
-				}
-			}
-			return template.URL(b.String())
-		},
-		"mailto": func(s string) template.URL { return template.URL("mailto:" + s) },
+		"tel":     func(s string) template.URL { return template.URL(protocol.TelURI(s)) },
+		"mailto":  func(s string) template.URL { return template.URL("mailto:" + s) },
 	}
 }
 

@@ -130,7 +130,7 @@ func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []escalation.PlannedStage, done completions) int {
 	io.WriteString(w, p.Protocol.Partnership+" ("+p.Protocol.ID+", version "+p.Protocol.Version+")\n")
-	io.WriteString(w, "Disagreement arose: "+longDay(arose)+". Working days follow the "+p.Calendar.Name()+" calendar.\n\n")
+	io.WriteString(w, "Disagreement arose: "+escalation.LongDate(arose)+". Working days follow the "+p.Calendar.Name()+" calendar.\n\n")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	io.WriteString(tw, "Stage\tTitle\tDue\n")
 	beyond := false
@@ -138,7 +138,7 @@ func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []e
 		due := "as soon as possible"
 		switch {
 		case s.Known:
-			due = longDay(s.Due)
+			due = escalation.LongDate(s.Due)
 			if !s.Published {
 				due += " *"
 				beyond = true
@@ -147,7 +147,7 @@ func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []e
 			due = "unknown until an earlier stage is completed"
 		}
 		if d, ok := done[s.Stage]; ok {
-			due += " (completed " + longDay(d) + ")"
+			due += " (completed " + escalation.LongDate(d) + ")"
 		}
 		io.WriteString(tw, strconv.Itoa(s.Stage)+"\t"+s.Title+"\t"+due+"\n")
 	}
@@ -156,9 +156,4 @@ func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []e
 		io.WriteString(w, "\n* based on the usual bank holiday rules: the government has not yet published bank holidays for that year.\n")
 	}
 	return OK
-}
-
-// longDay writes "Tuesday 23 December 2025".
-func longDay(d workday.Date) string {
-	return d.Weekday().String() + " " + strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
 }

@@ -225,27 +225,18 @@ func gather(p *protocol.Protocol) (facts, error) {
 // possible". A first stage counted after the previous one is counted from
 // when the disagreement arose, since nothing comes before it.
 func Timescale(n int, d *protocol.Due) (string, error) {
-	if d == nil {
-		return "As soon as possible", nil
+	if d != nil {
+		switch {
+		case d.WorkingDays != 0 && d.CalendarDays != 0:
+			return "", errors.New("due has both working_days and calendar_days; want one")
+		case d.WorkingDays <= 0 && d.CalendarDays <= 0:
+			return "", errors.New("due needs a positive working_days or calendar_days")
+		case d.After != protocol.AfterConcern && d.After != protocol.AfterPrevious:
+			return "", fmt.Errorf("due.after is %q; want %q or %q", d.After, protocol.AfterConcern, protocol.AfterPrevious)
+		}
 	}
-	var count string
-	switch {
-	case d.WorkingDays != 0 && d.CalendarDays != 0:
-		return "", errors.New("due has both working_days and calendar_days; want one")
-	case d.WorkingDays > 0:
-		count = plural(d.WorkingDays, "working day")
-	case d.CalendarDays > 0:
-		count = plural(d.CalendarDays, "calendar day")
-	default:
-		return "", errors.New("due needs a positive working_days or calendar_days")
-	}
-	switch {
-	case d.After == protocol.AfterConcern, d.After == protocol.AfterPrevious && n <= 1:
-		return count + " from when the disagreement arose", nil
-	case d.After == protocol.AfterPrevious:
-		return count + " from the end of stage " + strconv.Itoa(n-1), nil
-	}
-	return "", fmt.Errorf("due.after is %q; want %q or %q", d.After, protocol.AfterConcern, protocol.AfterPrevious)
+	// The words are the protocol's own, as on every other page.
+	return protocol.Stage{Due: d}.Timescale(n), nil
 }
 
 func plural(n int, unit string) string {

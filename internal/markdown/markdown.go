@@ -9,6 +9,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -304,27 +305,13 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	id := base
 	for n := s.used[base]; n > 0; n = s.used[id] {
 		s.used[base]++
-		id = base + "-" + itoa(s.used[base]+0)
+		id = base + "-" + strconv.Itoa(s.used[base])
 	}
 	s.used[id]++
 	return []byte(id)
 }
 
 func (s *ids) Put(value []byte) { s.used[string(value)]++ }
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
-}
 
 // Slug makes a readable anchor from heading text: lower case, letters
 // folded to ASCII (é to e), every other run of characters one hyphen.

@@ -100,7 +100,7 @@ func (s *Server) rebuild() {
 		for _, w := range res.Warnings {
 			io.WriteString(s.cfg.Log, w.String()+"\n")
 		}
-		io.WriteString(s.cfg.Log, "built "+itoa(res.Pages)+" pages in "+time.Since(start).Round(time.Millisecond).String()+"\n")
+		io.WriteString(s.cfg.Log, "built "+strconv.Itoa(res.Pages)+" pages in "+time.Since(start).Round(time.Millisecond).String()+"\n")
 	}
 	s.mu.Lock()
 	s.lastErr = msg
@@ -160,7 +160,7 @@ func (s *Server) snapshot() string {
 			b.WriteByte(' ')
 			b.WriteString(info.ModTime().String())
 			b.WriteByte(' ')
-			b.WriteString(itoa(int(info.Size())))
+			b.WriteString(strconv.Itoa(int(info.Size())))
 			b.WriteByte('\n')
 			return nil
 		})
@@ -313,5 +313,3 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
