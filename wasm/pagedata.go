@@ -6,11 +6,11 @@ package main
 // the draft kept in the browser.
 
 import (
-	"sort"
-
+	"maps"
 	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
+	"slices"
 )
 
 // pageData is what the page's protocol-data element holds, as
@@ -61,7 +61,7 @@ func encodeDraft(d draft) []byte {
 	w.BeginObject()
 	w.Name("values")
 	w.BeginObject()
-	for _, name := range sortedKeys(d.Values) {
+	for _, name := range slices.Sorted(maps.Keys(d.Values)) {
 		w.Name(name)
 		w.String(d.Values[name])
 	}
@@ -74,14 +74,14 @@ func encodeDraft(d draft) []byte {
 	w.String(d.Meta.Created.String())
 	w.Name("answers")
 	w.BeginObject()
-	for _, id := range sortedKeys(d.Meta.Answers) {
+	for _, id := range slices.Sorted(maps.Keys(d.Meta.Answers)) {
 		w.Name(id)
 		w.String(d.Meta.Answers[id])
 	}
 	w.EndObject()
 	w.Name("flags")
 	w.BeginObject()
-	for _, id := range sortedKeys(d.Meta.Flags) {
+	for _, id := range slices.Sorted(maps.Keys(d.Meta.Flags)) {
 		w.Name(id)
 		w.Bool(d.Meta.Flags[id])
 	}
@@ -148,14 +148,4 @@ func str(v *jsonx.Value, dst *string) error {
 	s, err := v.Str()
 	*dst = s
 	return err
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -80,17 +80,10 @@ type option struct {
 	Text  string
 }
 
-// stageForm is one stage's section of the form.
+// stageForm is one stage's section of the form: the stage as every page
+// shows it, and its fields.
 type stageForm struct {
-	N         int
-	Title     string
-	Who       string
-	Summary   string
-	Timescale string
-	Record    string
-	Prompts   []string
-	Page      string
-	Duties    []protocol.Flag // non-urgent flags that apply from this stage
+	stageView
 	Last      bool
 	Started   dateField
 	With      textField
@@ -155,8 +148,7 @@ func (s *site) recordData(pr *proto) *recordData {
 			started = "Leave this blank if it started on the day stage " + strconv.Itoa(n-1) + " was completed. " + dateHint
 		}
 		d.Stages = append(d.Stages, stageForm{
-			N: n, Title: st.Title, Who: st.Who, Summary: st.Summary, Timescale: views[i].Timescale,
-			Record: st.Record, Prompts: st.Prompts, Page: views[i].Page, Duties: views[i].Duties,
+			stageView: views[i],
 			Last:      n == len(pr.Stages),
 			Started:   dateField{Field: f("started"), Legend: "When did stage " + ns + " start?", Hint: started},
 			With:      textField{Field: f("with"), Label: "Who took part", Hint: escalation.WithHint, Rows: 2},

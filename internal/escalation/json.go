@@ -8,6 +8,8 @@ package escalation
 // those types needs a change here.
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 
 	"resolve/internal/jsonx"
@@ -37,7 +39,7 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 		w.Null()
 	} else {
 		w.BeginObject()
-		for _, k := range sortedKeys(r.Answers) {
+		for _, k := range slices.Sorted(maps.Keys(r.Answers)) {
 			w.Name(k)
 			w.String(r.Answers[k])
 		}
@@ -48,7 +50,7 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 		w.Null()
 	} else {
 		w.BeginObject()
-		for _, k := range sortedKeys(r.Flags) {
+		for _, k := range slices.Sorted(maps.Keys(r.Flags)) {
 			w.Name(k)
 			w.Bool(r.Flags[k])
 		}

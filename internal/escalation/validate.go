@@ -1,6 +1,8 @@
 package escalation
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -43,12 +45,12 @@ func Validate(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
 		add("arose", "The date the disagreement arose must be today or in the past.")
 	}
 
-	for _, id := range sortedKeys(r.Answers) {
+	for _, id := range slices.Sorted(maps.Keys(r.Answers)) {
 		if !validID(id) {
 			add("answers", "One of the answers is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
 		}
 	}
-	for _, id := range sortedKeys(r.Flags) {
+	for _, id := range slices.Sorted(maps.Keys(r.Flags)) {
 		if !validID(id) {
 			add("flags", "One of the questions about the case is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
 		}
@@ -166,16 +168,6 @@ func validRecordID(id string) bool {
 		}
 	}
 	return true
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // Leftovers returns, sorted, the answer and flag ids of r that p does not
