@@ -191,16 +191,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 	}
 	for _, f := range s.files {
 		f := f
-		jobs = append(jobs, func() error {
-			data := f.data
-			if f.src != "" {
-				var err error
-				if data, err = os.ReadFile(f.src); err != nil {
-					return err
-				}
-			}
-			return rec.write(m, tmp, f.path, f.mime, data)
-		})
+		jobs = append(jobs, func() error { return rec.write(m, tmp, f.path, f.mime, f.data) })
 	}
 	for _, a := range s.tree.Assets {
 		a := a

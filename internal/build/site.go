@@ -88,7 +88,6 @@ type ref struct {
 type outFile struct {
 	path string // relative to the output folder
 	data []byte
-	src  string // copy from this file instead of data
 	mime string // minify as this type, if set
 }
 
