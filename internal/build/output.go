@@ -321,7 +321,9 @@ func (r *recorder) write(m *minify.M, root, rel, mime string, data []byte) error
 		w = io.MultiWriter(cw, h)
 	}
 	if mime != "" {
-		err = m.Minify(mime, w, bytes.NewReader(data))
+		// A reader with Bytes lets the minifier parse data in place
+		// instead of copying it first.
+		err = m.Minify(mime, w, bytes.NewBuffer(data))
 		if err != nil {
 			err = &minifyError{file: name, err: err}
 		}

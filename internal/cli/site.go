@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -16,12 +18,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flags("build", "[--content content] [--layouts layouts] [--static static] [--out site] [--base-url /]", stderr)
 	f.register(fs, true)
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a profile of the build's allocations to `file`, for go tool pprof")
 	if code, done := parse(fs, args); done {
 		return code
 	}
 	cfg := f.config()
 	cfg.Extra = wasmStep(ctx)
+	if *cpuProfile != "" {
+		stop, err := startProfile(*cpuProfile)
+		if err != nil {
+			io.WriteString(stderr, "resolve build: "+err.Error()+"\n")
+			return Usage
+		}
+		defer stop()
+	}
 	res, err := build.Build(cfg)
+	if *memProfile != "" {
+		if err := writeAllocs(*memProfile); err != nil {
+			io.WriteString(stderr, "resolve build: "+err.Error()+"\n")
+		}
+	}
 	if res != nil && *timings {
 		for _, st := range res.Steps {
 			io.WriteString(stdout, st.Name+"\t"+st.Took.Round(time.Millisecond).String()+"\n")
@@ -33,6 +50,32 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	io.WriteString(stdout, "built "+strconv.Itoa(res.Pages)+" pages ("+strconv.Itoa(res.Files)+" files, "+strconv.FormatInt(res.Bytes/1024, 10)+" KB) into "+f.out+" in "+res.Took.Round(time.Millisecond).String()+"\n")
 	return OK
+}
+
+// startProfile starts a CPU profile written to name; stop ends it.
+func startProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeAllocs writes the allocations made so far to name.
+func writeAllocs(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -105,6 +105,7 @@ func (r *Renderer) Render(body []byte, firstLine int, resolve Resolver) (*Doc, e
 	ctx.Set(key, st)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var buf bytes.Buffer
+	buf.Grow(len(body) + len(body)/2) // HTML is a little longer than its markdown
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
 		return nil, err
 	}

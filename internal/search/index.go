@@ -50,6 +50,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,10 +122,14 @@ type posting struct {
 // read in parallel (turning text into terms is most of the work) and their
 // postings merged in page order.
 func Build(pages []Page) []File {
+	// termPosting is a posting of one page, before pages are merged.
+	type termPosting struct {
+		term            string
+		section, weight int
+	}
 	type indexed struct {
-		postings map[string][]posting
+		postings []termPosting // in section order
 		file     File
-		sections int
 	}
 	done := make([]indexed, len(pages))
 	work := make(chan int)
@@ -133,30 +138,31 @@ func Build(pages []Page) []File {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tm := termer{}
+			tm := newTermer()
 			weights := map[string]int{}
+			var title, heading []string
 			for pi := range work {
 				p := pages[pi]
-				out := indexed{postings: map[string][]posting{}}
-				title := set(tm.terms(p.Title))
-				frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where}
+				var out indexed
+				title = distinct(tm.appendTerms(title[:0], p.Title))
+				frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
 				for si, s := range p.Sections {
-					out.sections++
 					frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
 					clear(weights)
-					for _, t := range tm.terms(s.Text) {
+					tm.each(s.Text, func(t string) {
 						if weights[t] < maxCount {
 							weights[t]++
 						}
-					}
-					for t := range set(tm.terms(s.Heading)) {
+					})
+					heading = distinct(tm.appendTerms(heading[:0], s.Heading))
+					for _, t := range heading {
 						weights[t] += headingWeight
 					}
-					for t := range title {
+					for _, t := range title {
 						weights[t] += titleWeight
 					}
 					for t, w := range weights {
-						out.postings[t] = append(out.postings[t], posting{pi, si, w})
+						out.postings = append(out.postings, termPosting{t, si, w})
 					}
 				}
 				data, _ := json.Marshal(frag) // strings only: cannot fail
@@ -172,17 +178,17 @@ func Build(pages []Page) []File {
 	wg.Wait()
 
 	postings := map[string][]posting{}
-	var files []File
+	files := make([]File, 0, len(pages)+1)
 	sections := 0
-	for _, d := range done {
-		sections += d.sections
+	for pi, d := range done {
+		sections += len(pages[pi].Sections)
 		files = append(files, d.file)
-		for t, ps := range d.postings {
-			postings[t] = append(postings[t], ps...)
+		for _, tp := range d.postings {
+			postings[tp.term] = append(postings[tp.term], posting{pi, tp.section, tp.weight})
 		}
 	}
-	// Each page added a term's postings in section order, and pages are
-	// merged in page order: the order the encoding needs.
+	// Each page added its postings in section order, and pages are merged
+	// in page order: the order the encoding needs.
 
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
@@ -224,25 +230,69 @@ func Build(pages []Page) []File {
 }
 
 // termer is Terms with a memory of the words it has stemmed: a manual
-// uses the same few thousand words again and again.
-type termer map[string]string
+// uses the same few thousand words again and again, so most words cost a
+// map lookup and no allocation.
+type termer struct {
+	stems map[string]string // folded word to term; "" for a stop word
+	word  []byte            // the word being read
+}
 
-func (tm termer) terms(text string) []string {
-	var out []string
-	for _, w := range Words(text) {
-		t, ok := tm[w]
-		if !ok {
-			t = Stem(w)
-			if isStop(w) {
-				t = ""
+func newTermer() *termer { return &termer{stems: map[string]string{}} }
+
+// each calls f with each term of text in order: the terms Terms returns.
+func (tm *termer) each(text string, f func(term string)) {
+	if !ascii(text) {
+		for _, w := range Words(text) {
+			if t := tm.term(w); t != "" {
+				f(t)
 			}
-			tm[w] = t
 		}
-		if t != "" {
-			out = append(out, t)
+		return
+	}
+	// asciiWords, reading each word into a reused buffer.
+	w := tm.word[:0]
+	for i := 0; i <= len(text); i++ {
+		var c byte = ' '
+		if i < len(text) {
+			c = text[i]
+		}
+		switch {
+		case c == '\'':
+		case c >= 'A' && c <= 'Z':
+			w = append(w, c+('a'-'A'))
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			w = append(w, c)
+		case len(w) > 0:
+			t, ok := tm.stems[string(w)] // no allocation for a lookup
+			if !ok {
+				t = tm.term(string(w))
+			}
+			if t != "" {
+				f(t)
+			}
+			w = w[:0]
 		}
 	}
-	return out
+	tm.word = w
+}
+
+// term stems a folded word, or returns "" for a stop word.
+func (tm *termer) term(w string) string {
+	t, ok := tm.stems[w]
+	if !ok {
+		t = Stem(w)
+		if isStop(w) {
+			t = ""
+		}
+		tm.stems[w] = t
+	}
+	return t
+}
+
+// appendTerms appends the terms of text to dst.
+func (tm *termer) appendTerms(dst []string, text string) []string {
+	tm.each(text, func(t string) { dst = append(dst, t) })
+	return dst
 }
 
 // set makes a set of terms.
@@ -254,14 +304,15 @@ func set(terms []string) map[string]bool {
 	return s
 }
 
+// distinct sorts terms and drops repeats, in place.
+func distinct(terms []string) []string {
+	slices.Sort(terms)
+	return slices.Compact(terms)
+}
+
 // encode writes postings as the JSON array the package comment describes.
+// ps is in page and section order.
 func encode(ps []posting) []byte {
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].page != ps[j].page {
-			return ps[i].page < ps[j].page
-		}
-		return ps[i].section < ps[j].section
-	})
 	var b []byte
 	b = append(b, '[')
 	last := 0
