@@ -39,7 +39,7 @@ func TestAbbreviations(t *testing.T) {
 		{"IROs chair reviews.", `<p><abbr title="Independent Reviewing Officer">IRO</abbr>s chair reviews.</p>`},
 		{"HIROSHIMA and iro and IRO2 and xIRO.", `<p>HIROSHIMA and iro and IRO2 and xIRO.</p>`},
 		{"The IRO’s view.", `<p>The <abbr title="Independent Reviewing Officer">IRO</abbr>’s view.</p>`},
-		{"The IRO's view.", `<p>The <abbr title="Independent Reviewing Officer">IRO</abbr>&rsquo;s view.</p>`},
+		{"The IRO's view.", `<p>The <abbr title="Independent Reviewing Officer">IRO</abbr>’s view.</p>`},
 		// Not in headings, links or code; the first use is the next one outside.
 		{"## Ask the IRO\n\nSee [the IRO](/iro/) and `IRO`, then the IRO.", "<h2 id=\"ask-the-iro\"><a href=\"#ask-the-iro\" class=\"heading-link\">Ask the IRO</a></h2>\n<p>See <a href=\"/iro/\">the IRO</a> and <code>IRO</code>, then the <abbr title=\"Independent Reviewing Officer\">IRO</abbr>.</p>"},
 		// The title is escaped.

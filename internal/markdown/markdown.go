@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -77,7 +78,23 @@ func New(opts ...Option) *Renderer {
 		transformers = append(transformers, util.Prioritized(newAbbrTransformer(o.abbrs), 90))
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.NewTypographer(
+			// Characters rather than goldmark's HTML entities: the text
+			// of headings and sections is plain text, shown as it is
+			// in tables of contents, the A to Z and search results.
+			extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				extension.LeftSingleQuote:  "‘",
+				extension.RightSingleQuote: "’",
+				extension.LeftDoubleQuote:  "“",
+				extension.RightDoubleQuote: "”",
+				extension.EnDash:           "–",
+				extension.EmDash:           "—",
+				extension.Ellipsis:         "…",
+				extension.LeftAngleQuote:   "«",
+				extension.RightAngleQuote:  "»",
+				extension.Apostrophe:       "’",
+			}),
+		)),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(transformers...),
@@ -96,6 +113,22 @@ type state struct {
 	source   []byte
 	headings []Heading
 	links    []Link
+
+	// The sections, collected on the same walk: the one being read,
+	// its text so far, and whether the walk is inside its heading.
+	sections  []Section
+	section   Section
+	text      spacedText
+	inHeading bool
+}
+
+// endSection finishes the section being read, if it has anything in it.
+func (st *state) endSection() {
+	st.section.Text = st.text.String()
+	if st.section.Text != "" || st.section.Heading != "" {
+		st.sections = append(st.sections, st.section)
+	}
+	st.text.Reset()
 }
 
 // Render converts body, whose first line is line firstLine of its file.
@@ -113,7 +146,7 @@ func (r *Renderer) Render(body []byte, firstLine int, resolve Resolver) (*Doc, e
 		HTML:     buf.Bytes(),
 		Headings: st.headings,
 		Links:    st.links,
-		Sections: sections(doc, body),
+		Sections: st.sections,
 	}, nil
 }
 
@@ -125,16 +158,50 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	src := reader.Source()
+	// One walk finds headings and links and collects each section's text:
+	// the text of every block, a space between blocks, code as written.
+	// A heading at the top level starts a section; one inside a quote or
+	// a list is text.
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Type() == ast.TypeBlock {
+				st.text.gap()
+			}
+			if n.Kind() == ast.KindHeading {
+				st.inHeading = false
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			if !st.inHeading {
+				st.text.add(n.Segment.Value(src))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					st.text.gap()
+				}
+			}
+		case *ast.String:
+			if !st.inHeading {
+				st.text.add(n.Value)
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				st.text.add(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			h := Heading{Level: n.Level, ID: string(idb), Text: plain(n, src), Line: st.line(n)}
 			st.headings = append(st.headings, h)
+			if n.Parent() == doc {
+				st.endSection()
+				st.section = Section{Heading: h.Text, ID: h.ID}
+			} else {
+				st.text.add([]byte(h.Text))
+			}
+			st.inHeading = true // its text is taken whole, not piece by piece
 			if h.ID != "" && !hasLink(n) {
 				wrapInLink(n, "#"+h.ID)
 				return ast.WalkSkipChildren, nil
@@ -149,9 +216,13 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.AutoLink:
 			st.links = append(st.links, Link{Dest: string(n.URL(src)), Text: string(n.Label(src)), Line: st.line(n)})
+			if !st.inHeading {
+				st.text.add(n.Label(src))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	st.endSection()
 }
 
 func (st *state) rewrite(dest []byte, line int) []byte {
@@ -245,53 +316,50 @@ func plain(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// sections splits the document's text at its headings.
-func sections(doc ast.Node, src []byte) []Section {
-	var out []Section
-	cur := Section{}
-	var text strings.Builder
-	flush := func() {
-		cur.Text = strings.Join(strings.Fields(text.String()), " ")
-		if cur.Text != "" || cur.Heading != "" {
-			out = append(out, cur)
-		}
-		text.Reset()
-	}
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if h, ok := c.(*ast.Heading); ok {
-			flush()
-			id, _ := h.AttributeString("id")
-			idb, _ := id.([]byte)
-			cur = Section{Heading: plain(h, src), ID: string(idb)}
-			continue
-		}
-		blockText(c, src, &text)
-	}
-	flush()
-	return out
+// spacedText collects text with every run of white space as one space
+// and none at either end: what strings.Join(strings.Fields(s), " ") makes
+// of it, without building the long string first.
+type spacedText struct {
+	b     []byte
+	space bool // white space seen since the last character written
 }
 
-func blockText(n ast.Node, src []byte, b *strings.Builder) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			for i := 0; i < c.Lines().Len(); i++ {
-				seg := c.Lines().At(i)
-				b.Write(seg.Value(src))
+func (t *spacedText) add(p []byte) {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				t.space = true
+				continue
 			}
-			return ast.WalkSkipChildren, nil
+			t.put(p[i-1 : i])
+			continue
 		}
-		if c.Type() == ast.TypeBlock && c.FirstChild() != nil && c.FirstChild().Type() == ast.TypeInline {
-			b.WriteString(plain(c, src))
-			b.WriteByte(' ')
-			return ast.WalkSkipChildren, nil
+		r, n := utf8.DecodeRune(p[i:])
+		if unicode.IsSpace(r) {
+			t.space = true
+		} else {
+			t.put(p[i : i+n])
 		}
-		return ast.WalkContinue, nil
-	})
+		i += n
+	}
 }
+
+// gap separates what comes next from what came before.
+func (t *spacedText) gap() { t.space = true }
+
+func (t *spacedText) put(p []byte) {
+	if t.space && len(t.b) > 0 {
+		t.b = append(t.b, ' ')
+	}
+	t.space = false
+	t.b = append(t.b, p...)
+}
+
+func (t *spacedText) String() string { return string(t.b) }
+
+func (t *spacedText) Reset() { t.b, t.space = t.b[:0], false }
 
 // ids gives each heading a readable, stable id, unique within the page.
 type ids struct{ used map[string]int }

@@ -79,3 +79,49 @@ func TestRawHTMLNotRendered(t *testing.T) {
 		t.Errorf("raw HTML passed through: %s", doc.HTML)
 	}
 }
+
+// TestSections checks the plain text of each section that search indexes:
+// every block's text once, blocks apart, white space collapsed, code as
+// written, typographic characters as characters rather than entities.
+func TestSections(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []Section
+	}{
+		{"empty", "", nil},
+		{"text before any heading", "One\ntwo  three.\n\nFour.", []Section{{Text: "One two three. Four."}}},
+		{"headings split", "Intro.\n\n## A\n\nText *a*.\n\n### B\n\nText `b`.\n", []Section{
+			{Text: "Intro."},
+			{Heading: "A", ID: "a", Text: "Text a."},
+			{Heading: "B", ID: "b", Text: "Text b."},
+		}},
+		{"empty section kept for its heading", "## A\n## B\nx", []Section{{Heading: "A", ID: "a"}, {Heading: "B", ID: "b", Text: "x"}}},
+		{"typography", "## The child's plan -- \"now\"...\n\nIt's done --- \"really\".", []Section{
+			{Heading: "The child’s plan – “now”…", ID: "the-childs-plan-now", Text: "It’s done — “really”."},
+		}},
+		{"lists and quotes", "- one\n- two\n\n> quoted\n> ## inner heading\n\n1. three", []Section{{Text: "one two quoted inner heading three"}}},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |\n", []Section{{Text: "a b 1 2"}}},
+		{"code", "```\nx := 1\n  y\n```\n\n    indented\n", []Section{{Text: "x := 1 y indented"}}},
+		{"links", "See [the plan](plan.md) and <https://example.org/a>.", []Section{{Text: "See the plan and https://example.org/a."}}},
+		{"heading with a link", "## [Linked](x.md) heading\n\nBody.", []Section{{Heading: "Linked heading", ID: "linked-x-md-heading", Text: "Body."}}},
+		{"unicode spaces", "a\u00a0\u00a0b\u2003c", []Section{{Text: "a b c"}}},
+		{"footnotes", "Claim.[^1]\n\n[^1]: The source.\n", []Section{{Text: "Claim. The source."}}},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := r.Render([]byte(tt.body), 1, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Sections) != len(tt.want) {
+				t.Fatalf("sections = %q; want %q", doc.Sections, tt.want)
+			}
+			for i := range tt.want {
+				if doc.Sections[i] != tt.want[i] {
+					t.Errorf("section %d = %q; want %q", i, doc.Sections[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -241,7 +241,7 @@ func newTermer() *termer { return &termer{stems: map[string]string{}} }
 
 // each calls f with each term of text in order: the terms Terms returns.
 func (tm *termer) each(text string, f func(term string)) {
-	if !ascii(text) {
+	if needsFolding(text) {
 		for _, w := range Words(text) {
 			if t := tm.term(w); t != "" {
 				f(t)
@@ -249,31 +249,15 @@ func (tm *termer) each(text string, f func(term string)) {
 		}
 		return
 	}
-	// asciiWords, reading each word into a reused buffer.
-	w := tm.word[:0]
-	for i := 0; i <= len(text); i++ {
-		var c byte = ' '
-		if i < len(text) {
-			c = text[i]
+	tm.word = eachPlainWord(text, tm.word, func(w []byte) {
+		t, ok := tm.stems[string(w)] // a lookup does not allocate
+		if !ok {
+			t = tm.term(string(w))
 		}
-		switch {
-		case c == '\'':
-		case c >= 'A' && c <= 'Z':
-			w = append(w, c+('a'-'A'))
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			w = append(w, c)
-		case len(w) > 0:
-			t, ok := tm.stems[string(w)] // no allocation for a lookup
-			if !ok {
-				t = tm.term(string(w))
-			}
-			if t != "" {
-				f(t)
-			}
-			w = w[:0]
+		if t != "" {
+			f(t)
 		}
-	}
-	tm.word = w
+	})
 }
 
 // term stems a folded word, or returns "" for a stop word.

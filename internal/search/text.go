@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -34,10 +35,11 @@ func isStop(w string) bool { return stopSet[w] }
 // "childs"), and anything that is not an ASCII letter or digit separates
 // words. static/js/search.js does exactly the same.
 func Words(text string) []string {
-	if ascii(text) {
-		return asciiWords(text)
-	}
 	var words []string
+	if !needsFolding(text) {
+		eachPlainWord(text, nil, func(w []byte) { words = append(words, string(w)) })
+		return words
+	}
 	var b strings.Builder
 	flush := func() {
 		if b.Len() > 0 {
@@ -61,21 +63,33 @@ func Words(text string) []string {
 	return words
 }
 
-// ascii reports whether text is plain ASCII, which needs no folding.
-func ascii(text string) bool {
+// needsFolding reports whether text has a character that needs Unicode
+// normalisation before it can be split into words. Plain ASCII does not,
+// and nor does the typographic punctuation the markdown renderer writes
+// (curly quotes, dashes, ellipses, no-break spaces), which is most text.
+func needsFolding(text string) bool {
 	for i := 0; i < len(text); i++ {
-		if text[i] >= 0x80 {
-			return false
+		if text[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '‘', '’', '“', '”', '–', '—', '…', '«', '»', '\u00a0':
+			i += n - 1
+		default:
+			return true
 		}
 	}
-	return true
+	return false
 }
 
-// asciiWords is Words for plain ASCII text, which is most text, without
-// the cost of Unicode normalisation.
-func asciiWords(text string) []string {
-	var words []string
-	var buf []byte
+// eachPlainWord is Words for text that does not need folding: it calls f
+// with each word, read into buf (returned for reuse) and valid only until
+// f returns. Of the non-ASCII characters such text may hold, the
+// apostrophe ’ joins, like ', and the rest separate, as they do after
+// normalisation.
+func eachPlainWord(text string, buf []byte, f func(word []byte)) []byte {
+	w := buf[:0]
 	for i := 0; i <= len(text); i++ {
 		var c byte = ' '
 		if i < len(text) {
@@ -83,16 +97,18 @@ func asciiWords(text string) []string {
 		}
 		switch {
 		case c == '\'':
+		case c >= utf8.RuneSelf && strings.HasPrefix(text[i:], "’"):
+			i += len("’") - 1
 		case c >= 'A' && c <= 'Z':
-			buf = append(buf, c+('a'-'A'))
+			w = append(w, c+('a'-'A'))
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			buf = append(buf, c)
-		case len(buf) > 0:
-			words = append(words, string(buf))
-			buf = buf[:0]
+			w = append(w, c)
+		case len(w) > 0:
+			f(w)
+			w = w[:0]
 		}
 	}
-	return words
+	return w
 }
 
 // Terms returns the index terms of text, in order: its words without stop

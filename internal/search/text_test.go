@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestStem(t *testing.T) {
@@ -83,7 +84,16 @@ func FuzzTerms(f *testing.F) {
 			f.Add(s.Heading + " " + s.Text)
 		}
 	}
+	tm := newTermer()
 	f.Fuzz(func(t *testing.T, text string) {
+		if !needsFolding(text) && utf8.ValidString(text) {
+			if got, want := Words(text), foldedWords(text); !slices.Equal(got, want) {
+				t.Fatalf("Words(%q) = %q; the Unicode path gives %q", text, got, want)
+			}
+		}
+		if got, want := tm.appendTerms(nil, text), Terms(text); !slices.Equal(got, want) {
+			t.Fatalf("termer gives %q for %q; Terms gives %q", got, text, want)
+		}
 		for _, w := range Words(text) {
 			if w == "" {
 				t.Fatalf("Words(%q) has an empty word", text)
@@ -101,17 +111,28 @@ func FuzzTerms(f *testing.F) {
 	})
 }
 
-// TestWordsASCII checks the fast path for plain ASCII text against the
-// Unicode path it stands in for.
-func TestWordsASCII(t *testing.T) {
+// TestWordsPlain checks the fast path for text that needs no folding
+// (ASCII and typographic punctuation) against the Unicode path it stands
+// in for.
+func TestWordsPlain(t *testing.T) {
 	for _, p := range manual(20) {
-		for _, s := range append(p.Sections, Section{Text: "It's the DSL's (2024) co-ordinated plan: A-Z, x_y; 'quoted'."}) {
-			// A non-ASCII character at the end sends the text down the Unicode path.
-			want := Words(s.Text + " é")
-			want = want[:len(want)-1]
-			if got := Words(s.Text); !slices.Equal(got, want) {
+		for _, s := range append(p.Sections,
+			Section{Text: "It's the DSL's (2024) co-ordinated plan: A-Z, x_y; 'quoted'."},
+			Section{Text: "The child’s plan – “now”… ‘a’ — «b» c\u00a0d ’’x’"},
+		) {
+			if needsFolding(s.Text) {
+				t.Fatalf("needsFolding(%q) is true", s.Text)
+			}
+			if got, want := Words(s.Text), foldedWords(s.Text); !slices.Equal(got, want) {
 				t.Errorf("Words(%q) = %q; want %q", s.Text, got, want)
 			}
 		}
 	}
+}
+
+// foldedWords is Words by way of the Unicode path: a letter that needs
+// folding at the end sends the text down it.
+func foldedWords(text string) []string {
+	w := Words(text + " é")
+	return w[:len(w)-1]
 }
