@@ -1,7 +1,9 @@
 package build
 
 import (
+	"cmp"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,18 +172,19 @@ func (s *site) fillAZ() {
 			}
 		}
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := strings.ToLower(entries[i].Title), strings.ToLower(entries[j].Title)
-		if a != b {
-			return a < b
-		}
-		if entries[i].Where != entries[j].Where {
-			return entries[i].Where < entries[j].Where
-		}
-		return entries[i].URL < entries[j].URL
+	// Sort by lower-case title, worked out once per entry rather than on
+	// every comparison.
+	keys := make([]string, len(entries))
+	order := make([]int, len(entries))
+	for i, e := range entries {
+		keys[i], order[i] = strings.ToLower(e.Title), i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(keys[i], keys[j]), cmp.Compare(entries[i].Where, entries[j].Where), cmp.Compare(entries[i].URL, entries[j].URL))
 	})
 	az := p.data.(*azData)
-	for _, e := range entries {
+	for _, i := range order {
+		e := entries[i]
 		letter := "#"
 		if r := []rune(strings.ToUpper(e.Title)); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
 			letter = string(r[0])

@@ -10,66 +10,90 @@ import (
 
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
+	"resolve/internal/search"
 )
 
-// render turns markdown into HTML, checks links, then executes layouts.
+// render turns each page's markdown into HTML, adds it to the search
+// index and lays it out, all in one pass on the worker pool, so a page is
+// finished and written while its markdown is fresh; then it lays out the
+// A to Z, which needs every page's headings, and checks every link.
 func (s *site) render() error {
 	var mu sync.Mutex
-	var problems diag.List
-	report := func(ps diag.List) {
-		mu.Lock()
-		problems = append(problems, ps...)
-		mu.Unlock()
-	}
-	var warnings diag.List
-	s.parallel(func(p *page) {
-		if p.src == nil {
+	var problems, warnings diag.List
+	report := func(ps, ws diag.List) {
+		if len(ps)+len(ws) == 0 {
 			return
 		}
-		report(s.renderMarkdown(p))
-		if w := lint(p); len(w) > 0 {
-			mu.Lock()
-			warnings = append(warnings, w...)
-			mu.Unlock()
+		mu.Lock()
+		problems = append(problems, ps...)
+		warnings = append(warnings, ws...)
+		mu.Unlock()
+	}
+	idx := search.NewIndex(s.numberForSearch())
+	var late []*page // laid out once every page's headings are known
+	s.parallel(func(p *page) {
+		if p.src != nil {
+			ps := s.renderMarkdown(p)
+			report(ps, lint(p))
+			if len(ps) > 0 {
+				return
+			}
 		}
+		if p.searchNo >= 0 {
+			idx.Add(p.searchNo, s.searchPage(p))
+		}
+		if p.kind == "a-z" {
+			mu.Lock()
+			late = append(late, p)
+			mu.Unlock()
+			return
+		}
+		report(s.layOut(p), nil)
 	})
 	s.warnings = append(s.warnings, warnings...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems
 	}
+	// The index's merge runs beside the last layouts.
+	index := make(chan []search.File)
+	go func() { index <- idx.Files() }()
 	s.fillAZ()
-	// The search index needs only the rendered markdown: build it while
-	// the layouts run.
-	searchDone := make(chan error, 1)
-	go func() { searchDone <- s.addSearch() }()
-	s.parallel(func(p *page) {
-		buf := pageBuffers.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer pageBuffers.Put(buf)
-		err := s.layouts.executeTo(buf, p.kind, s.view(p))
-		out := buf.Bytes()
-		if err != nil {
-			report(diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}})
-			return
-		}
-		p.ids = idsIn(out)
-		p.csp, p.hasCSP = metaPolicy(out)
-		// Write the page now, while other pages render, rather than
-		// holding every page in memory until the end.
-		if err := s.emit(p, out); err != nil {
-			report(diag.List{{Path: s.cfg.Out, Message: "writing " + p.url + ": " + err.Error()}})
-		}
-	})
-	if err := <-searchDone; err != nil {
-		return err
+	for _, p := range late {
+		problems = append(problems, s.layOut(p)...)
+	}
+	s.addSearch(<-index)
+	if len(problems) == 0 {
+		problems = s.checkLinks()
 	}
 	if len(problems) > 0 {
 		problems.Sort()
 		return problems
 	}
-	if problems = s.checkLinks(); len(problems) > 0 {
-		return problems
+	return nil
+}
+
+// layOut executes a page's layout and writes the page.
+func (s *site) layOut(p *page) diag.List {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer pageBuffers.Put(buf)
+	err := s.layouts.executeTo(buf, p.kind, s.view(p))
+	out := buf.Bytes()
+	if err != nil {
+		return diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}}
+	}
+	p.ids = idsIn(out)
+	p.csp, p.hasCSP = metaPolicy(out)
+	if p.doc != nil {
+		// In the page now, and indexed: only the headings are needed
+		// from here on (for the A to Z), so let the rest go.
+		p.doc.HTML, p.doc.Sections = nil, nil
+	}
+	// Write the page now, while other pages render, rather than holding
+	// every page in memory until the end.
+	if err := s.emit(p, out); err != nil {
+		return diag.List{{Path: s.cfg.Out, Message: "writing " + p.url + ": " + err.Error()}}
 	}
 	return nil
 }

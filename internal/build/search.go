@@ -9,38 +9,54 @@ import (
 	"resolve/internal/search"
 )
 
-// addSearch writes the search index (see package search) under /search/
-// once every page's markdown is rendered. Every page a reader might look
-// for is in it, with the text the layouts add from data as well as the
+// The search index (see package search) has every page a reader might
+// look for, with the text the layouts add from data as well as the
 // markdown: a protocol's stages, the glossary's terms, contacts and
-// versions. The search and A to Z pages, the 404 page and embeds are not.
-func (s *site) addSearch() error {
-	var pages []search.Page
+// versions. The search and A to Z pages, the 404 page and embeds are not
+// in it. Each page is added as soon as its markdown is rendered, and the
+// index is written under /search/ once every page is in.
+
+// numberForSearch gives each page that belongs in the search index its
+// number there, in site order, and returns how many there are. Other
+// pages get -1.
+func (s *site) numberForSearch() int {
+	n := 0
 	for _, p := range s.pages {
+		p.searchNo = -1
 		if p.noIndex || p.kind == "search" || p.kind == "a-z" {
 			continue
 		}
-		sp := search.Page{URL: s.url(p.url), Title: p.title}
-		if p.proto != nil {
-			sp.Where = strings.ToUpper(p.proto.ID)
-		}
-		if p.doc != nil {
-			for _, sec := range p.doc.Sections {
-				sp.Sections = append(sp.Sections, search.Section{Heading: sec.Heading, Anchor: sec.ID, Text: sec.Text})
-			}
-		}
-		sp.Sections = append(sp.Sections, s.dataSections(p)...)
-		if len(sp.Sections) == 0 || sp.Sections[0].Heading != "" {
-			// The page itself, found by its title and description.
-			sp.Sections = append([]search.Section{{Text: p.description}}, sp.Sections...)
-		}
-		pages = append(pages, sp)
+		p.searchNo = n
+		n++
 	}
-	for _, f := range search.Build(pages) {
+	return n
+}
+
+// searchPage is what the index holds of a rendered page.
+func (s *site) searchPage(p *page) search.Page {
+	sp := search.Page{URL: s.url(p.url), Title: p.title}
+	if p.proto != nil {
+		sp.Where = strings.ToUpper(p.proto.ID)
+	}
+	if p.doc != nil {
+		for _, sec := range p.doc.Sections {
+			sp.Sections = append(sp.Sections, search.Section{Heading: sec.Heading, Anchor: sec.ID, Text: sec.Text})
+		}
+	}
+	sp.Sections = append(sp.Sections, s.dataSections(p)...)
+	if len(sp.Sections) == 0 || sp.Sections[0].Heading != "" {
+		// The page itself, found by its title and description.
+		sp.Sections = append([]search.Section{{Text: p.description}}, sp.Sections...)
+	}
+	return sp
+}
+
+// addSearch adds the files of the finished index to the site.
+func (s *site) addSearch(files []search.File) {
+	for _, f := range files {
 		// The index is written compact already: minifying it again is wasted work.
 		s.files = append(s.files, outFile{path: "search/" + f.Name, data: f.Data})
 	}
-	return nil
 }
 
 // dataSections are the sections a page's layout writes from data rather

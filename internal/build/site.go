@@ -66,6 +66,7 @@ type page struct {
 	children    []*page // for index pages: the folder's pages and subfolders, ordered
 	proto       *proto  // the protocol the page belongs to, if any
 	doc         *markdown.Doc
+	searchNo    int             // the page's number in the search index; -1 if not in it
 	data        any             // kind-specific data for the layout
 	noIndex     bool            // left out of the sitemap and search (404, embeds)
 	links       []ref           // internal links to check

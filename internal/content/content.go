@@ -33,6 +33,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,17 +80,45 @@ type Page struct {
 	Body     []byte
 	BodyLine int // the file line of the first byte of Body
 
-	node *yaml.Node // the front matter document, for positions
+	front *frontMatter // for positions
+}
+
+// frontMatter is a page's front matter as written, parsed a second time
+// (into a yaml.Node, for the lines of keys) only when a message needs a
+// line: most builds never do.
+type frontMatter struct {
+	raw  []byte
+	open int // the line of the opening ---
+	once sync.Once
+	node *yaml.Node
+}
+
+// doc returns the front matter's document node, or nil.
+func (p *Page) doc() *yaml.Node {
+	if p.front == nil {
+		return nil
+	}
+	f := p.front
+	f.once.Do(func() {
+		var node yaml.Node
+		if err := yaml.Unmarshal(f.raw, &node); err == nil && len(node.Content) > 0 {
+			// Lines in the node count from the first line after the opening ---.
+			shift(&node, f.open)
+			f.node = &node
+		}
+	})
+	return f.node
 }
 
 // Line returns the file line of the value at a path of keys and sequence
 // indexes in the front matter (Line("protocol", "stages", "2", "due")), or of
 // the nearest ancestor that exists; 1 if nothing matches.
 func (p *Page) Line(keys ...string) int {
-	if p.node == nil || len(p.node.Content) == 0 {
+	doc := p.doc()
+	if doc == nil {
 		return 1
 	}
-	n := p.node.Content[0]
+	n := doc.Content[0]
 	line := n.Line
 	for _, k := range keys {
 		next, keyLine := child(n, k)
@@ -144,10 +173,11 @@ func (p *Page) KeyLine(keys ...string) int {
 }
 
 func (p *Page) nodeAt(keys ...string) *yaml.Node {
-	if p.node == nil || len(p.node.Content) == 0 {
+	doc := p.doc()
+	if doc == nil {
 		return nil
 	}
-	n := p.node.Content[0]
+	n := doc.Content[0]
 	for _, k := range keys {
 		if n, _ = child(n, k); n == nil {
 			return nil
@@ -169,7 +199,34 @@ type Tree struct {
 func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	t := &Tree{}
 	var problems diag.List
-	var files []string
+	// Pages are read and parsed on a pool of workers while the walk goes
+	// on finding them; results are put back in the walk's order.
+	type job struct {
+		n    int
+		path string
+	}
+	type loaded struct {
+		n        int
+		page     *Page
+		problems diag.List
+	}
+	jobs := make(chan job, 64)
+	var mu sync.Mutex
+	var results []loaded
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				page, ps := loadPage(fsys, root, j.path)
+				mu.Lock()
+				results = append(results, loaded{j.n, page, ps})
+				mu.Unlock()
+			}
+		}()
+	}
+	files := 0
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
@@ -185,37 +242,23 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 		switch {
 		case d.IsDir():
 		case strings.HasSuffix(name, ".md"):
-			files = append(files, p)
+			jobs <- job{files, p}
+			files++
 		default:
 			t.Assets = append(t.Assets, p)
 		}
 		return nil
 	})
+	close(jobs)
+	wg.Wait()
 	if err != nil {
 		problems.Add(root, 0, err.Error())
 	}
-	pages := make([]*Page, len(files))
-	errs := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i], errs[i] = loadPage(fsys, root, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i := range files {
-		problems = append(problems, errs[i]...)
-		if pages[i] != nil {
-			t.Pages = append(t.Pages, pages[i])
+	slices.SortFunc(results, func(a, b loaded) int { return a.n - b.n })
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		if r.page != nil {
+			t.Pages = append(t.Pages, r.page)
 		}
 	}
 	return t, problems
@@ -270,12 +313,7 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		}
 		return nil, problems
 	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(raw, &node); err == nil {
-		// Lines in the node count from the first line after the opening ---.
-		shift(&node, open)
-		p.node = &node
-	}
+	p.front = &frontMatter{raw: raw, open: open}
 	p.Body = body
 	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
 	if strings.TrimSpace(p.Meta.Title) == "" {

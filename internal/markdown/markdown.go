@@ -325,24 +325,30 @@ type spacedText struct {
 }
 
 func (t *spacedText) add(p []byte) {
-	for i := 0; i < len(p); {
-		c := p[i]
-		if c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c >= '\t' && c <= '\r' {
-				t.space = true
-				continue
-			}
-			t.put(p[i-1 : i])
+	for len(p) > 0 {
+		c := p[0]
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			t.space = true
+			p = p[1:]
 			continue
 		}
-		r, n := utf8.DecodeRune(p[i:])
-		if unicode.IsSpace(r) {
-			t.space = true
-		} else {
-			t.put(p[i : i+n])
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(p)
+			if unicode.IsSpace(r) {
+				t.space = true
+			} else {
+				t.put(p[:n])
+			}
+			p = p[n:]
+			continue
 		}
-		i += n
+		// A run of ASCII that is not white space goes in whole.
+		n := 1
+		for n < len(p) && p[n] > ' ' && p[n] < utf8.RuneSelf {
+			n++
+		}
+		t.put(p[:n])
+		p = p[n:]
 	}
 }
 

@@ -118,73 +118,114 @@ type posting struct {
 	page, section, weight int
 }
 
-// Build indexes the pages. The same pages give the same bytes. Pages are
-// read in parallel (turning text into terms is most of the work) and their
-// postings merged in page order.
+// Index gathers the pages of a search index as they become ready: Add
+// may be called from many goroutines at once, so a site can index each
+// page as soon as it is rendered, and Files merges them at the end.
+// Turning text into terms, most of the work, happens in Add.
+type Index struct {
+	pages   []indexed
+	readers sync.Pool // of *reader, one per goroutine at a time
+}
+
+// indexed is one page, read.
+type indexed struct {
+	added    bool
+	postings []termPosting // in section order
+	sections int
+	file     File
+}
+
+// termPosting is a posting of one page, before pages are merged.
+type termPosting struct {
+	term            string
+	section, weight int
+}
+
+// reader is what a goroutine reuses from page to page.
+type reader struct {
+	tm             *termer
+	weights        map[string]int
+	title, heading []string
+}
+
+// NewIndex makes an index of n pages, numbered 0 to n-1.
+func NewIndex(n int) *Index {
+	return &Index{
+		pages: make([]indexed, n),
+		readers: sync.Pool{New: func() any {
+			return &reader{tm: newTermer(), weights: map[string]int{}}
+		}},
+	}
+}
+
+// Add indexes p as page number n. Each number is added once.
+func (x *Index) Add(n int, p Page) {
+	r := x.readers.Get().(*reader)
+	defer x.readers.Put(r)
+	out := indexed{added: true, sections: len(p.Sections)}
+	r.title = distinct(r.tm.appendTerms(r.title[:0], p.Title))
+	frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
+	for si, s := range p.Sections {
+		frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
+		clear(r.weights)
+		r.tm.each(s.Text, func(t string) {
+			if r.weights[t] < maxCount {
+				r.weights[t]++
+			}
+		})
+		r.heading = distinct(r.tm.appendTerms(r.heading[:0], s.Heading))
+		for _, t := range r.heading {
+			r.weights[t] += headingWeight
+		}
+		for _, t := range r.title {
+			r.weights[t] += titleWeight
+		}
+		for t, w := range r.weights {
+			out.postings = append(out.postings, termPosting{t, si, w})
+		}
+	}
+	data, _ := json.Marshal(frag) // strings only: cannot fail
+	out.file = File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
+	x.pages[n] = out
+}
+
+// Build indexes the pages, in parallel.
 func Build(pages []Page) []File {
-	// termPosting is a posting of one page, before pages are merged.
-	type termPosting struct {
-		term            string
-		section, weight int
-	}
-	type indexed struct {
-		postings []termPosting // in section order
-		file     File
-	}
-	done := make([]indexed, len(pages))
+	x := NewIndex(len(pages))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tm := newTermer()
-			weights := map[string]int{}
-			var title, heading []string
-			for pi := range work {
-				p := pages[pi]
-				var out indexed
-				title = distinct(tm.appendTerms(title[:0], p.Title))
-				frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
-				for si, s := range p.Sections {
-					frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
-					clear(weights)
-					tm.each(s.Text, func(t string) {
-						if weights[t] < maxCount {
-							weights[t]++
-						}
-					})
-					heading = distinct(tm.appendTerms(heading[:0], s.Heading))
-					for _, t := range heading {
-						weights[t] += headingWeight
-					}
-					for _, t := range title {
-						weights[t] += titleWeight
-					}
-					for t, w := range weights {
-						out.postings = append(out.postings, termPosting{t, si, w})
-					}
-				}
-				data, _ := json.Marshal(frag) // strings only: cannot fail
-				out.file = File{Name: "p/" + strconv.Itoa(pi) + ".json", Data: data}
-				done[pi] = out
+			for n := range work {
+				x.Add(n, pages[n])
 			}
 		}()
 	}
-	for pi := range pages {
-		work <- pi
+	for n := range pages {
+		work <- n
 	}
 	close(work)
 	wg.Wait()
+	return x.Files()
+}
 
+// Files merges the pages into the files of the index. The same pages give
+// the same bytes. A page never added is indexed as an empty one.
+func (x *Index) Files() []File {
 	postings := map[string][]posting{}
-	files := make([]File, 0, len(pages)+1)
+	files := make([]File, 0, len(x.pages)+1)
 	sections := 0
-	for pi, d := range done {
-		sections += len(pages[pi].Sections)
+	for n := range x.pages {
+		if !x.pages[n].added {
+			x.Add(n, Page{})
+		}
+		d := &x.pages[n]
+		sections += d.sections
 		files = append(files, d.file)
 		for _, tp := range d.postings {
-			postings[tp.term] = append(postings[tp.term], posting{pi, tp.section, tp.weight})
+			postings[tp.term] = append(postings[tp.term], posting{n, tp.section, tp.weight})
 		}
 	}
 	// Each page added its postings in section order, and pages are merged
@@ -220,7 +261,7 @@ func Build(pages []Page) []File {
 		Format:   "resolve-search",
 		Version:  1,
 		ID:       hex.EncodeToString(sum.Sum(nil))[:12],
-		Pages:    len(pages),
+		Pages:    len(x.pages),
 		Sections: sections,
 		Stop:     stopWords,
 		Shards:   keys,

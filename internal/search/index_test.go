@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -65,6 +66,43 @@ func TestBuildDeterministic(t *testing.T) {
 	a, b := readable(Build(testPages)), readable(Build(testPages))
 	if !bytes.Equal(a, b) {
 		t.Error("Build(testPages) gave different bytes on a second run")
+	}
+}
+
+// TestIndexAnyOrder checks that pages added in any order, from many
+// goroutines at once, give the bytes Build gives, and that a page never
+// added is indexed as an empty one.
+func TestIndexAnyOrder(t *testing.T) {
+	pages := manual(200)
+	want := readable(Build(pages))
+	x := NewIndex(len(pages))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := len(pages) - 1 - g; n >= 0; n -= 4 {
+				x.Add(n, pages[n])
+			}
+		}()
+	}
+	wg.Wait()
+	if got := readable(x.Files()); !bytes.Equal(got, want) {
+		t.Error("adding pages backwards from four goroutines gave different bytes from Build")
+	}
+
+	partial := NewIndex(3)
+	partial.Add(0, pages[0])
+	partial.Add(2, pages[2])
+	files := partial.Files()
+	var empty []byte
+	for _, f := range files {
+		if f.Name == "p/1.json" {
+			empty = f.Data
+		}
+	}
+	if string(empty) != `{"t":"","u":"","s":[]}` {
+		t.Errorf("the page never added is %s", empty)
 	}
 }
 
