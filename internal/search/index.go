@@ -144,17 +144,27 @@ type termPosting struct {
 // reader is what a goroutine reuses from page to page.
 type reader struct {
 	tm             *termer
-	weights        map[string]int
-	title, heading []string
+	weights        []int   // a section's weight for each term, by term id
+	touched        []int32 // the ids weighed in this section
+	title, heading []int32
+}
+
+// weigh adds w to a term's weight in the section being read.
+func (r *reader) weigh(id int32, w int) {
+	if int(id) >= len(r.weights) {
+		r.weights = append(r.weights, make([]int, int(id)+1-len(r.weights))...)
+	}
+	if r.weights[id] == 0 {
+		r.touched = append(r.touched, id)
+	}
+	r.weights[id] += w
 }
 
 // NewIndex makes an index of n pages, numbered 0 to n-1.
 func NewIndex(n int) *Index {
 	return &Index{
-		pages: make([]indexed, n),
-		readers: sync.Pool{New: func() any {
-			return &reader{tm: newTermer(), weights: map[string]int{}}
-		}},
+		pages:   make([]indexed, n),
+		readers: sync.Pool{New: func() any { return &reader{tm: newTermer()} }},
 	}
 }
 
@@ -163,26 +173,27 @@ func (x *Index) Add(n int, p Page) {
 	r := x.readers.Get().(*reader)
 	defer x.readers.Put(r)
 	out := indexed{added: true, sections: len(p.Sections)}
-	r.title = distinct(r.tm.appendTerms(r.title[:0], p.Title))
+	r.title = distinct(r.tm.appendIDs(r.title[:0], p.Title))
 	frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
 	for si, s := range p.Sections {
 		frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
-		clear(r.weights)
-		r.tm.each(s.Text, func(t string) {
-			if r.weights[t] < maxCount {
-				r.weights[t]++
+		r.tm.each(s.Text, func(id int32) {
+			if int(id) >= len(r.weights) || r.weights[id] < maxCount {
+				r.weigh(id, 1)
 			}
 		})
-		r.heading = distinct(r.tm.appendTerms(r.heading[:0], s.Heading))
-		for _, t := range r.heading {
-			r.weights[t] += headingWeight
+		r.heading = distinct(r.tm.appendIDs(r.heading[:0], s.Heading))
+		for _, id := range r.heading {
+			r.weigh(id, headingWeight)
 		}
-		for _, t := range r.title {
-			r.weights[t] += titleWeight
+		for _, id := range r.title {
+			r.weigh(id, titleWeight)
 		}
-		for t, w := range r.weights {
-			out.postings = append(out.postings, termPosting{t, si, w})
+		for _, id := range r.touched {
+			out.postings = append(out.postings, termPosting{r.tm.terms[id], si, r.weights[id]})
+			r.weights[id] = 0
 		}
+		r.touched = r.touched[:0]
 	}
 	data, _ := json.Marshal(frag) // strings only: cannot fail
 	out.file = File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
@@ -270,53 +281,65 @@ func (x *Index) Files() []File {
 	return append([]File{{Name: "index.json", Data: data}}, files...)
 }
 
-// termer is Terms with a memory of the words it has stemmed: a manual
-// uses the same few thousand words again and again, so most words cost a
-// map lookup and no allocation.
+// termer is Terms with a memory of the words it has read: a manual uses
+// the same few thousand words again and again, so most words cost one map
+// lookup and no allocation. Each distinct term gets a small number, its
+// id, so a section's weights are kept in a slice rather than a map.
 type termer struct {
-	stems map[string]string // folded word to term; "" for a stop word
-	word  []byte            // the word being read
+	ids    map[string]int32 // folded word to the id of its term; -1 for a stop word
+	byTerm map[string]int32 // term to id
+	terms  []string         // id to term
+	word   []byte           // the word being read
 }
 
-func newTermer() *termer { return &termer{stems: map[string]string{}} }
+func newTermer() *termer {
+	return &termer{ids: map[string]int32{}, byTerm: map[string]int32{}}
+}
 
-// each calls f with each term of text in order: the terms Terms returns.
-func (tm *termer) each(text string, f func(term string)) {
+// each calls f with the id of each term of text in order: the terms
+// Terms returns.
+func (tm *termer) each(text string, f func(id int32)) {
 	if needsFolding(text) {
 		for _, w := range Words(text) {
-			if t := tm.term(w); t != "" {
-				f(t)
+			if id := tm.id(w); id >= 0 {
+				f(id)
 			}
 		}
 		return
 	}
 	tm.word = eachPlainWord(text, tm.word, func(w []byte) {
-		t, ok := tm.stems[string(w)] // a lookup does not allocate
+		id, ok := tm.ids[string(w)] // a lookup does not allocate
 		if !ok {
-			t = tm.term(string(w))
+			id = tm.id(string(w))
 		}
-		if t != "" {
-			f(t)
+		if id >= 0 {
+			f(id)
 		}
 	})
 }
 
-// term stems a folded word, or returns "" for a stop word.
-func (tm *termer) term(w string) string {
-	t, ok := tm.stems[w]
-	if !ok {
-		t = Stem(w)
-		if isStop(w) {
-			t = ""
-		}
-		tm.stems[w] = t
+// id returns the id of a folded word's term, or -1 for a stop word.
+func (tm *termer) id(w string) int32 {
+	id, ok := tm.ids[w]
+	if ok {
+		return id
 	}
-	return t
+	id = -1
+	if !isStop(w) {
+		t := Stem(w)
+		if id, ok = tm.byTerm[t]; !ok {
+			id = int32(len(tm.terms))
+			tm.terms = append(tm.terms, t)
+			tm.byTerm[t] = id
+		}
+	}
+	tm.ids[w] = id
+	return id
 }
 
-// appendTerms appends the terms of text to dst.
-func (tm *termer) appendTerms(dst []string, text string) []string {
-	tm.each(text, func(t string) { dst = append(dst, t) })
+// appendIDs appends the ids of the terms of text to dst.
+func (tm *termer) appendIDs(dst []int32, text string) []int32 {
+	tm.each(text, func(id int32) { dst = append(dst, id) })
 	return dst
 }
 
@@ -329,10 +352,10 @@ func set(terms []string) map[string]bool {
 	return s
 }
 
-// distinct sorts terms and drops repeats, in place.
-func distinct(terms []string) []string {
-	slices.Sort(terms)
-	return slices.Compact(terms)
+// distinct sorts ids and drops repeats, in place.
+func distinct(ids []int32) []int32 {
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // encode writes postings as the JSON array the package comment describes.
