@@ -120,11 +120,12 @@ func (s *site) openOutput() error {
 	s.hashWrites = worker
 	s.out = &output{dir: tmp, m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
-	var pages []string
+	// The search index's page files are written as pages render, too.
+	paths := []string{filepath.FromSlash(searchDir + "p/0.json")}
 	for _, p := range s.pages {
-		pages = append(pages, outPath(p.url))
+		paths = append(paths, outPath(p.url))
 	}
-	if err := makeDirs(tmp, pages); err != nil {
+	if err := makeDirs(tmp, paths); err != nil {
 		s.out.discard()
 		return err
 	}
@@ -162,12 +163,6 @@ func (s *site) write() (files int, bytes int64, err error) {
 	tmp, m, rec := s.out.dir, s.out.m, s.out.rec
 	if err := makeDirs(tmp, s.outputPaths()); err != nil {
 		return 0, 0, err
-	}
-	count := atomic.Int64{}
-	for _, p := range s.pages {
-		if p.written {
-			count.Add(1)
-		}
 	}
 	var mu sync.Mutex
 	var firstErr error
@@ -213,7 +208,6 @@ func (s *site) write() (files int, bytes int64, err error) {
 				if err := job(); err != nil {
 					fail(err)
 				}
-				count.Add(1)
 			}
 		}()
 	}
@@ -234,7 +228,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	s.out.swapped = true
-	return int(count.Load()), rec.bytes.Load(), nil
+	return len(rec.files), rec.bytes.Load(), nil
 }
 
 // outPath is the file a page URL is served from.

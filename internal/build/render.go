@@ -29,7 +29,7 @@ func (s *site) render() error {
 		warnings = append(warnings, ws...)
 		mu.Unlock()
 	}
-	idx := search.NewIndex(s.numberForSearch())
+	idx := search.NewIndex(s.numberForSearch(), s.emitSearch)
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
 		if p.src != nil {
@@ -40,7 +40,9 @@ func (s *site) render() error {
 			}
 		}
 		if p.searchNo >= 0 {
-			idx.Add(p.searchNo, s.searchPage(p))
+			if err := idx.Add(p.searchNo, s.searchPage(p)); err != nil {
+				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
+			}
 		}
 		if p.kind == "a-z" {
 			mu.Lock()
@@ -56,13 +58,19 @@ func (s *site) render() error {
 		return problems
 	}
 	// The index's merge runs beside the last layouts.
-	index := make(chan []search.File)
-	go func() { index <- idx.Files() }()
+	index := make(chan error)
+	go func() {
+		files, err := idx.Files()
+		s.addSearch(files)
+		index <- err
+	}()
 	s.fillAZ()
 	for _, p := range late {
 		problems = append(problems, s.layOut(p)...)
 	}
-	s.addSearch(<-index)
+	if err := <-index; err != nil {
+		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
+	}
 	if len(problems) == 0 {
 		problems = s.checkLinks()
 	}
@@ -162,6 +170,7 @@ func (s *site) renderMarkdown(p *page) diag.List {
 		return problems
 	}
 	p.doc = doc
+	p.src.Body = nil // rendered: only the HTML is needed from here on
 	for _, l := range doc.Links {
 		if strings.HasPrefix(l.Dest, "#") {
 			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})

@@ -51,11 +51,24 @@ func (s *site) searchPage(p *page) search.Page {
 	return sp
 }
 
+// emitSearch writes a file of the index as soon as it is made (a page's
+// own file, see search.NewIndex); a check, which writes nothing, drops it.
+func (s *site) emitSearch(f search.File) error {
+	if s.out == nil {
+		return nil
+	}
+	// The index is written compact already: minifying it again is wasted work.
+	return s.out.rec.write(s.out.m, s.out.dir, searchDir+f.Name, "", f.Data)
+}
+
+// searchDir is the folder of the index in the site.
+const searchDir = "search/"
+
 // addSearch adds the files of the finished index to the site.
 func (s *site) addSearch(files []search.File) {
 	for _, f := range files {
 		// The index is written compact already: minifying it again is wasted work.
-		s.files = append(s.files, outFile{path: "search/" + f.Name, data: f.Data})
+		s.files = append(s.files, outFile{path: searchDir + f.Name, data: f.Data})
 	}
 }
 

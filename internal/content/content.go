@@ -315,6 +315,11 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 	}
 	p.front = &frontMatter{raw: raw, open: open}
 	p.Body = body
+	if bytes.HasSuffix(data, body) {
+		// The same bytes, in the file's own exactly-sized buffer rather
+		// than the larger one the front matter parser read into.
+		p.Body = data[len(data)-len(body):]
+	}
 	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
 	if strings.TrimSpace(p.Meta.Title) == "" {
 		line := open

@@ -124,7 +124,8 @@ type posting struct {
 // Turning text into terms, most of the work, happens in Add.
 type Index struct {
 	pages   []indexed
-	readers sync.Pool // of *reader, one per goroutine at a time
+	readers sync.Pool        // of *reader, one per goroutine at a time
+	emit    func(File) error // takes each page's file, if set
 }
 
 // indexed is one page, read.
@@ -132,7 +133,8 @@ type indexed struct {
 	added    bool
 	postings []termPosting // in section order
 	sections int
-	file     File
+	file     File              // p/N.json, unless emitted
+	sum      [sha256.Size]byte // the SHA-256 of its data, for the manifest's id
 }
 
 // termPosting is a posting of one page, before pages are merged.
@@ -160,16 +162,21 @@ func (r *reader) weigh(id int32, w int) {
 	r.weights[id] += w
 }
 
-// NewIndex makes an index of n pages, numbered 0 to n-1.
-func NewIndex(n int) *Index {
+// NewIndex makes an index of n pages, numbered 0 to n-1. When emit is not
+// nil, each page's own file (p/N.json) is handed to it as soon as the page
+// is added, on the goroutine that added it, rather than kept for Files, so
+// a large site is written as it goes instead of held in memory.
+func NewIndex(n int, emit func(File) error) *Index {
 	return &Index{
 		pages:   make([]indexed, n),
 		readers: sync.Pool{New: func() any { return &reader{tm: newTermer()} }},
+		emit:    emit,
 	}
 }
 
-// Add indexes p as page number n. Each number is added once.
-func (x *Index) Add(n int, p Page) {
+// Add indexes p as page number n; each number is added once. Its error is
+// emit's.
+func (x *Index) Add(n int, p Page) error {
 	r := x.readers.Get().(*reader)
 	defer x.readers.Put(r)
 	out := indexed{added: true, sections: len(p.Sections)}
@@ -196,13 +203,19 @@ func (x *Index) Add(n int, p Page) {
 		r.touched = r.touched[:0]
 	}
 	data, _ := json.Marshal(frag) // strings only: cannot fail
-	out.file = File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
+	file := File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
+	out.sum = sha256.Sum256(data)
 	x.pages[n] = out
+	if x.emit != nil {
+		return x.emit(file)
+	}
+	x.pages[n].file = file
+	return nil
 }
 
 // Build indexes the pages, in parallel.
 func Build(pages []Page) []File {
-	x := NewIndex(len(pages))
+	x := NewIndex(len(pages), nil)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
@@ -210,7 +223,7 @@ func Build(pages []Page) []File {
 		go func() {
 			defer wg.Done()
 			for n := range work {
-				x.Add(n, pages[n])
+				x.Add(n, pages[n]) // nothing is emitted: no error
 			}
 		}()
 	}
@@ -219,22 +232,29 @@ func Build(pages []Page) []File {
 	}
 	close(work)
 	wg.Wait()
-	return x.Files()
+	files, _ := x.Files() // nothing is emitted: no error
+	return files
 }
 
-// Files merges the pages into the files of the index. The same pages give
-// the same bytes. A page never added is indexed as an empty one.
-func (x *Index) Files() []File {
+// Files merges the pages into the files of the index: the manifest first,
+// then the rest by name, less the pages' files if they were emitted. The
+// same pages give the same bytes. A page never added is indexed as an
+// empty one; the error is emit's for such a page.
+func (x *Index) Files() ([]File, error) {
 	postings := map[string][]posting{}
-	files := make([]File, 0, len(x.pages)+1)
+	var files []File
 	sections := 0
 	for n := range x.pages {
 		if !x.pages[n].added {
-			x.Add(n, Page{})
+			if err := x.Add(n, Page{}); err != nil {
+				return nil, err
+			}
 		}
 		d := &x.pages[n]
 		sections += d.sections
-		files = append(files, d.file)
+		if x.emit == nil {
+			files = append(files, d.file)
+		}
 		for _, tp := range d.postings {
 			postings[tp.term] = append(postings[tp.term], posting{n, tp.section, tp.weight})
 		}
@@ -262,11 +282,18 @@ func (x *Index) Files() []File {
 	}
 
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	// The id is a hash of every file's name and hash, pages first.
 	sum := sha256.New()
+	for n, d := range x.pages {
+		sum.Write([]byte("p/" + strconv.Itoa(n) + ".json\x00"))
+		sum.Write(d.sum[:])
+	}
 	for _, f := range files {
-		sum.Write([]byte(f.Name))
-		sum.Write([]byte{0})
-		sum.Write(f.Data)
+		if strings.HasPrefix(f.Name, "w/") {
+			h := sha256.Sum256(f.Data)
+			sum.Write([]byte(f.Name + "\x00"))
+			sum.Write(h[:])
+		}
 	}
 	m := Manifest{
 		Format:   "resolve-search",
@@ -278,7 +305,7 @@ func (x *Index) Files() []File {
 		Shards:   keys,
 	}
 	data, _ := json.Marshal(m)
-	return append([]File{{Name: "index.json", Data: data}}, files...)
+	return append([]File{{Name: "index.json", Data: data}}, files...), nil
 }
 
 // termer is Terms with a memory of the words it has read: a manual uses

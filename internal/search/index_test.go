@@ -6,7 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -75,7 +77,7 @@ func TestBuildDeterministic(t *testing.T) {
 func TestIndexAnyOrder(t *testing.T) {
 	pages := manual(200)
 	want := readable(Build(pages))
-	x := NewIndex(len(pages))
+	x := NewIndex(len(pages), nil)
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Add(1)
@@ -87,14 +89,45 @@ func TestIndexAnyOrder(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if got := readable(x.Files()); !bytes.Equal(got, want) {
+	files, err := x.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readable(files); !bytes.Equal(got, want) {
 		t.Error("adding pages backwards from four goroutines gave different bytes from Build")
 	}
 
-	partial := NewIndex(3)
+	// Emitting pages' files as they are added: the same files in all.
+	var mu sync.Mutex
+	var emitted []File
+	e := NewIndex(len(pages), func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		emitted = append(emitted, f)
+		return nil
+	})
+	for n := len(pages) - 1; n >= 0; n-- {
+		if err := e.Add(n, pages[n]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rest, err := e.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(rest[:1:1], append(emitted, rest[1:]...)...)
+	slices.SortFunc(all[1:], func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	if got := readable(all); !bytes.Equal(got, want) {
+		t.Error("emitting pages' files gave different files from Build")
+	}
+
+	partial := NewIndex(3, nil)
 	partial.Add(0, pages[0])
 	partial.Add(2, pages[2])
-	files := partial.Files()
+	files, err = partial.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var empty []byte
 	for _, f := range files {
 		if f.Name == "p/1.json" {
