@@ -9,12 +9,24 @@ import (
 
 // Generate writes a manual of n plain markdown pages, in sections of 100,
 // that both resolve and Hugo can build: dir/content (shared), dir/hugo
-// (Hugo's configuration and layouts). It is skipped when the manual exists.
+// (Hugo's configuration and layouts), dir/resolve (resolve's layouts and
+// static files). The pages are written only when the manual does not
+// exist yet; the layouts every time.
 func Generate(dir string, n int) error {
 	marker := filepath.Join(dir, ".complete")
-	if _, err := os.Stat(marker); err == nil {
-		return nil
+	if _, err := os.Stat(marker); err != nil {
+		if err := generatePages(dir, n); err != nil {
+			return err
+		}
+		if err := write(marker, ""); err != nil {
+			return err
+		}
 	}
+	return writeLayouts(dir)
+}
+
+// generatePages writes the manual's content.
+func generatePages(dir string, n int) error {
 	os.RemoveAll(dir)
 	content := filepath.Join(dir, "content")
 	if err := write(filepath.Join(content, "_index.md"), "---\ntitle: Generated manual\n---\nA manual of "+strconv.Itoa(n)+" pages.\n"); err != nil {
@@ -34,6 +46,13 @@ func Generate(dir string, n int) error {
 			}
 		}
 	}
+	return nil
+}
+
+// writeLayouts writes Hugo's configuration and layouts and resolve's:
+// the same minimal layouts in both, and for resolve a second set that adds
+// the search page (and with it the search index) and the A to Z.
+func writeLayouts(dir string) error {
 	hugo := filepath.Join(dir, "hugo")
 	files := map[string]string{
 		"hugo.toml":                                    "baseURL = \"/\"\nlanguageCode = \"en-gb\"\ntitle = \"Generated manual\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n[markup.goldmark.extensions]\ntable = true\nfootnote = true\ntypographer = true\n",
@@ -48,23 +67,33 @@ func Generate(dir string, n int) error {
 			return err
 		}
 	}
-	// The same minimal layouts for resolve, so the two engines do the same work.
+	// The same minimal layouts for resolve, so the two engines do the same
+	// work: no search page, so no search index, and no A to Z.
 	mine := map[string]string{
-		"layouts/base.html":      "<!DOCTYPE html><html lang=\"{{.Site.Lang}}\"><head><meta charset=\"utf-8\"><title>{{.Page.Title}}</title></head><body><nav>{{range .Page.Crumbs}}<a href=\"{{.URL}}\">{{.Title}}</a> {{end}}</nav><main>{{block \"main\" .}}{{end}}</main>{{with .Page.Prev}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}{{with .Page.Next}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}</body></html>",
-		"layouts/page.html":      "{{define \"main\"}}<h1>{{.Page.Title}}</h1><nav><ul>{{range .Page.TOC}}<li><a href=\"#{{.ID}}\">{{.Text}}</a></li>{{end}}</ul></nav>{{.Page.Content}}{{end}}",
-		"layouts/section.html":   "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
-		"layouts/home.html":      "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
-		"layouts/a-z.html":       "{{define \"main\"}}<h1>A to Z</h1>{{end}}",
-		"layouts/search.html":    "{{define \"main\"}}<h1>Search</h1>{{end}}",
-		"layouts/404.html":       "{{define \"main\"}}<h1>Not found</h1>{{end}}",
-		"static/robots-note.txt": "static files are copied\n",
+		"base.html":    "<!DOCTYPE html><html lang=\"{{.Site.Lang}}\"><head><meta charset=\"utf-8\"><title>{{.Page.Title}}</title></head><body><nav>{{range .Page.Crumbs}}<a href=\"{{.URL}}\">{{.Title}}</a> {{end}}</nav><main>{{block \"main\" .}}{{end}}</main>{{with .Page.Prev}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}{{with .Page.Next}}<a href=\"{{.URL}}\">{{.Title}}</a>{{end}}</body></html>",
+		"page.html":    "{{define \"main\"}}<h1>{{.Page.Title}}</h1><nav><ul>{{range .Page.TOC}}<li><a href=\"#{{.ID}}\">{{.Text}}</a></li>{{end}}</ul></nav>{{.Page.Content}}{{end}}",
+		"section.html": "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
+		"home.html":    "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}<ul>{{range .Page.Children}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}",
+		"404.html":     "{{define \"main\"}}<h1>Not found</h1>{{end}}",
 	}
-	for name, text := range mine {
-		if err := write(filepath.Join(dir, "resolve", name), text); err != nil {
+	searching := map[string]string{
+		"a-z.html":    "{{define \"main\"}}<h1>A to Z</h1>{{range .Data.Letters}}<h2>{{.Letter}}</h2><ul>{{range .Entries}}<li><a href=\"{{.URL}}\">{{.Title}}</a></li>{{end}}</ul>{{end}}{{end}}",
+		"search.html": "{{define \"main\"}}<h1>Search</h1>{{end}}",
+	}
+	for _, set := range []string{"layouts", "layouts-search"} {
+		os.RemoveAll(filepath.Join(dir, "resolve", set))
+		for name, text := range mine {
+			if err := write(filepath.Join(dir, "resolve", set, name), text); err != nil {
+				return err
+			}
+		}
+	}
+	for name, text := range searching {
+		if err := write(filepath.Join(dir, "resolve", "layouts-search", name), text); err != nil {
 			return err
 		}
 	}
-	return write(marker, "")
+	return write(filepath.Join(dir, "resolve", "static", "robots-note.txt"), "static files are copied\n")
 }
 
 func write(name, text string) error {

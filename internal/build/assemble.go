@@ -118,13 +118,19 @@ func (s *site) generated(url, kind, title, description string, pr *proto, data a
 	return p
 }
 
-// addSitePages adds the pages every site has: 404, the A to Z index and search.
+// addSitePages adds the pages every site has, 404, and the A to Z index
+// and search when the layouts have a page for them (a-z.html,
+// search.html): a site whose layouts leave search out gets no index.
 func (s *site) addSitePages(problems *diag.List) {
 	nf := s.generated("/404.html", "404", "Page not found", "", nil, nil)
 	nf.noIndex = true
 	s.add(nf, problems)
-	s.add(s.generated("/a-z/", "a-z", "A to Z", "Every page and section of this site, from A to Z.", nil, &azData{}), problems)
-	s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
+	if s.layouts.has("a-z") {
+		s.add(s.generated("/a-z/", "a-z", "A to Z", "Every page and section of this site, from A to Z.", nil, &azData{}), problems)
+	}
+	if s.layouts.has("search") {
+		s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
+	}
 	// The JSON Schema of the record practitioners save, for anyone who
 	// reads or checks those files.
 	s.files = append(s.files, outFile{path: "schema/record-v1.json", data: escalation.SchemaJSON, mime: "application/json"})

@@ -313,3 +313,33 @@ func TestLintWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSearchLayout checks that layouts without a search page or an A to
+// Z give a site with neither, and no search index to go with them.
+func TestNoSearchLayout(t *testing.T) {
+	dir, cfg := testSite(t)
+	for _, name := range []string{"search.html", "a-z.html"} {
+		if err := os.Remove(filepath.Join(cfg.Layouts, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"search", "a-z"} {
+		if _, err := os.Stat(filepath.Join(dir, "site", name)); !os.IsNotExist(err) {
+			t.Errorf("site/%s exists without its layout (%v)", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site", "index.html")); err != nil {
+		t.Errorf("the home page is missing: %v", err)
+	}
+	full, err := Build(func() Config { _, c := testSite(t); return c }())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != full.Pages-2 || res.Files >= full.Files {
+		t.Errorf("without search and the A to Z: %d pages, %d files; with them %d pages, %d files", res.Pages, res.Files, full.Pages, full.Files)
+	}
+}

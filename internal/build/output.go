@@ -120,8 +120,11 @@ func (s *site) openOutput() error {
 	s.hashWrites = worker
 	s.out = &output{dir: tmp, m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
-	// The search index's page files are written as pages render, too.
-	paths := []string{filepath.FromSlash(searchDir + "p/0.json")}
+	var paths []string
+	if s.hasSearch() {
+		// The search index's page files are written as pages render, too.
+		paths = append(paths, filepath.FromSlash(searchDir+"p/0.json"))
+	}
 	for _, p := range s.pages {
 		paths = append(paths, outPath(p.url))
 	}

@@ -393,7 +393,7 @@ func (s *site) serviceWorker(source []byte, id, offline string, files []outputFi
 	if offline != "" {
 		cfg.Precache = append(cfg.Precache, offline)
 	}
-	if s.byURL["/search/"] != nil {
+	if s.hasSearch() {
 		cfg.Precache = append(cfg.Precache, s.url("/search/"))
 	}
 	for _, pr := range s.protos {

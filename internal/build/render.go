@@ -29,7 +29,10 @@ func (s *site) render() error {
 		warnings = append(warnings, ws...)
 		mu.Unlock()
 	}
-	idx := search.NewIndex(s.numberForSearch(), s.emitSearch)
+	var idx *search.Index
+	if s.hasSearch() {
+		idx = search.NewIndex(s.numberForSearch(), s.emitSearch)
+	}
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
 		if p.src != nil {
@@ -39,7 +42,7 @@ func (s *site) render() error {
 				return
 			}
 		}
-		if p.searchNo >= 0 {
+		if idx != nil && p.searchNo >= 0 {
 			if err := idx.Add(p.searchNo, s.searchPage(p)); err != nil {
 				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
 			}
@@ -58,12 +61,16 @@ func (s *site) render() error {
 		return problems
 	}
 	// The index's merge runs beside the last layouts.
-	index := make(chan error)
-	go func() {
-		files, err := idx.Files()
-		s.addSearch(files)
-		index <- err
-	}()
+	index := make(chan error, 1)
+	if idx == nil {
+		index <- nil
+	} else {
+		go func() {
+			files, err := idx.Files()
+			s.addSearch(files)
+			index <- err
+		}()
+	}
 	s.fillAZ()
 	for _, p := range late {
 		problems = append(problems, s.layOut(p)...)

@@ -16,6 +16,9 @@ import (
 // in it. Each page is added as soon as its markdown is rendered, and the
 // index is written under /search/ once every page is in.
 
+// hasSearch reports whether the site has a search page, and so an index.
+func (s *site) hasSearch() bool { return s.byURL["/search/"] != nil }
+
 // numberForSearch gives each page that belongs in the search index its
 // number there, in site order, and returns how many there are. Other
 // pages get -1.
