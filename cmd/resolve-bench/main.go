@@ -14,7 +14,7 @@ import (
 func main() {
 	var cfg benchmark.Config
 	flag.StringVar(&cfg.Dir, "dir", ".bench", "working `folder` for generated manuals and builds")
-	flag.IntVar(&cfg.Runs, "runs", 3, "builds of each size; the fastest counts")
+	flag.IntVar(&cfg.Runs, "runs", 5, "builds of each size, taking turns; the fastest counts")
 	flag.Func("sizes", "comma-separated page `counts` (default 1000,10000)", cfg.SetSizes)
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -54,7 +54,7 @@ type Measure struct {
 // Run generates each manual, builds it with both tools and prints a table.
 func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	if cfg.Runs <= 0 {
-		cfg.Runs = 3
+		cfg.Runs = 5
 	}
 	if len(cfg.Sizes) == 0 {
 		cfg.Sizes = []int{1000, 10000}
@@ -83,42 +83,46 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	io.WriteString(w, "site: resolve with this repository's full layouts and static files\n")
 	io.WriteString(w, "CPU: user and system time of the same fastest run, steadier than wall time on a busy machine\n\n")
 	io.WriteString(w, pad("pages", 8)+pad("resolve", 11)+pad("hugo", 11)+pad("ratio", 8)+pad("CPU", 21)+pad("µs/page", 10)+pad("RSS", 17)+pad("+search", 18)+"site\n")
+	// Every build writes to a new, empty folder, and no output is deleted
+	// until the end: on ext4, making files just after deleting thousands
+	// is several times slower (new inodes skip recently deleted ones), and
+	// that would measure the disk, not the tools.
+	outs := filepath.Join(dir, "out")
+	os.RemoveAll(outs)
+	defer os.RemoveAll(outs)
+	builds := 0
+	out := func(tool string) string {
+		builds++
+		return filepath.Join(outs, tool+"-"+strconv.Itoa(builds))
+	}
 	var perPage []float64
 	for _, n := range cfg.Sizes {
 		manual := filepath.Join(dir, "manual-"+strconv.Itoa(n))
 		if err := Generate(manual, n); err != nil {
 			return err
 		}
-		resolve := func(layouts, static string) (Measure, error) {
-			return best(ctx, cfg.Runs, func() *exec.Cmd {
-				// Both tools start from an empty output folder.
-				os.RemoveAll(filepath.Join(manual, "resolve-out"))
+		resolve := func(layouts, static string) func() *exec.Cmd {
+			return func() *exec.Cmd {
 				return exec.CommandContext(ctx, bin, "build",
 					"--content", filepath.Join(manual, "content"),
 					"--layouts", layouts, "--static", static,
-					"--out", filepath.Join(manual, "resolve-out"))
-			})
+					"--out", out("resolve"))
+			}
 		}
-		r, err := resolve(filepath.Join(manual, "resolve", "layouts"), filepath.Join(manual, "resolve", "static"))
-		if err != nil {
-			return errors.New("resolve build of " + strconv.Itoa(n) + " pages: " + err.Error())
-		}
-		searching, err := resolve(filepath.Join(manual, "resolve", "layouts-search"), filepath.Join(manual, "resolve", "static"))
-		if err != nil {
-			return errors.New("resolve build of " + strconv.Itoa(n) + " pages with search: " + err.Error())
-		}
-		full, err := resolve(filepath.Join(root, "layouts"), filepath.Join(root, "static"))
-		if err != nil {
-			return errors.New("resolve build of " + strconv.Itoa(n) + " pages with the site's layouts: " + err.Error())
-		}
-		h, err := best(ctx, cfg.Runs, func() *exec.Cmd {
-			os.RemoveAll(filepath.Join(manual, "hugo-out"))
+		hugoBuild := func() *exec.Cmd {
 			return exec.CommandContext(ctx, hugo, "--minify", "--quiet", "--source", filepath.Join(manual, "hugo"),
-				"--contentDir", filepath.Join(manual, "content"), "--destination", filepath.Join(manual, "hugo-out"))
+				"--contentDir", filepath.Join(manual, "content"), "--destination", out("hugo"))
+		}
+		got, err := best(ctx, cfg.Runs, []func() *exec.Cmd{
+			resolve(filepath.Join(manual, "resolve", "layouts"), filepath.Join(manual, "resolve", "static")),
+			hugoBuild,
+			resolve(filepath.Join(manual, "resolve", "layouts-search"), filepath.Join(manual, "resolve", "static")),
+			resolve(filepath.Join(root, "layouts"), filepath.Join(root, "static")),
 		})
 		if err != nil {
-			return errors.New("hugo build of " + strconv.Itoa(n) + " pages: " + err.Error())
+			return errors.New("building " + strconv.Itoa(n) + " pages: " + err.Error())
 		}
+		r, h, searching, full := got[0], got[1], got[2], got[3]
 		us := float64(r.Took.Microseconds()) / float64(n)
 		perPage = append(perPage, us)
 		ratio := func(m Measure) string { return strconv.FormatFloat(float64(m.Took)/float64(h.Took), 'f', 2, 64) }
@@ -145,28 +149,33 @@ func ms(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10)
 
 func mb(b int64) string { return strconv.FormatInt(b>>20, 10) + " MB" }
 
-// best runs a command several times and keeps the fastest run.
-func best(ctx context.Context, runs int, cmd func() *exec.Cmd) (Measure, error) {
-	var out Measure
+// best runs each command several times, taking turns so that a slow
+// spell of the machine does not fall on one tool, and keeps each one's
+// fastest run. Before every run it flushes the file systems' pending
+// writes (sync), so no run pays for the one before.
+func best(ctx context.Context, runs int, cmds []func() *exec.Cmd) ([]Measure, error) {
+	out := make([]Measure, len(cmds))
 	for i := 0; i < runs; i++ {
-		c := cmd()
-		var stderr strings.Builder
-		c.Stderr = &stderr
-		start := time.Now()
-		if err := c.Run(); err != nil {
-			return out, errors.New(err.Error() + ": " + stderr.String())
-		}
-		took := time.Since(start)
-		var rss int64
-		cpu := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
-		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = ru.Maxrss * 1024 // Linux reports kilobytes
-		}
-		if i == 0 || took < out.Took {
-			out.Took, out.CPU = took, cpu
-		}
-		if rss > out.MaxRSS {
-			out.MaxRSS = rss
+		for j, cmd := range cmds {
+			c := cmd()
+			var stderr strings.Builder
+			c.Stderr = &stderr
+			syscall.Sync()
+			start := time.Now()
+			if err := c.Run(); err != nil {
+				return nil, errors.New(strings.Join(c.Args, " ") + ": " + err.Error() + ": " + stderr.String())
+			}
+			took := time.Since(start)
+			var rss int64
+			cpu := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+			if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				rss = ru.Maxrss * 1024 // Linux reports kilobytes
+			}
+			m := &out[j]
+			if i == 0 || took < m.Took {
+				m.Took, m.CPU = took, cpu
+			}
+			m.MaxRSS = max(m.MaxRSS, rss)
 		}
 	}
 	return out, nil

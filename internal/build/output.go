@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"errors"
 	"hash"
 	"io"
 	"io/fs"
@@ -120,18 +121,6 @@ func (s *site) openOutput() error {
 	s.hashWrites = worker
 	s.out = &output{dir: tmp, m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
-	var paths []string
-	if s.hasSearch() {
-		// The search index's page files are written as pages render, too.
-		paths = append(paths, filepath.FromSlash(searchDir+"p/0.json"))
-	}
-	for _, p := range s.pages {
-		paths = append(paths, outPath(p.url))
-	}
-	if err := makeDirs(tmp, paths); err != nil {
-		s.out.discard()
-		return err
-	}
 	return nil
 }
 
@@ -148,7 +137,15 @@ func (s *site) emit(p *page, html []byte) error {
 		p.html = bytes.Clone(html) // the caller reuses html
 		return nil
 	}
-	if err := s.out.rec.write(s.out.m, s.out.dir, filepath.ToSlash(outPath(p.url)), "text/html", html); err != nil {
+	file := outPath(p.url)
+	if dir := filepath.Dir(file); dir != "." {
+		// Nearly every page has a folder of its own: make it, rather
+		// than find it missing when the page is created.
+		if err := os.Mkdir(filepath.Join(s.out.dir, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := s.out.rec.write(s.out.m, s.out.dir, filepath.ToSlash(file), "text/html", html); err != nil {
 		return err
 	}
 	p.written = true
@@ -164,9 +161,6 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	tmp, m, rec := s.out.dir, s.out.m, s.out.rec
-	if err := makeDirs(tmp, s.outputPaths()); err != nil {
-		return 0, 0, err
-	}
 	var mu sync.Mutex
 	var firstErr error
 	fail := func(err error) {
@@ -243,41 +237,19 @@ func outPath(url string) string {
 	return filepath.Join(filepath.FromSlash(p), "index.html")
 }
 
-// outputPaths lists every file the site writes, relative to its folder.
-func (s *site) outputPaths() []string {
-	var out []string
-	for _, p := range s.pages {
-		out = append(out, outPath(p.url))
-	}
-	for _, f := range s.files {
-		out = append(out, filepath.FromSlash(f.path))
-	}
-	for _, a := range s.tree.Assets {
-		out = append(out, filepath.FromSlash(a))
-	}
-	return out
-}
-
-// makeDirs creates every folder the files need, each once, parents first:
-// cheaper than a MkdirAll per file when every page has its own folder.
-func makeDirs(root string, files []string) error {
-	seen := map[string]bool{}
-	var dirs []string
-	for _, f := range files {
-		for d := filepath.Dir(f); d != "." && !seen[d]; d = filepath.Dir(d) {
-			seen[d] = true
-			dirs = append(dirs, d)
+// createFile creates a file, making its folder (and the folder's
+// parents) first when it is missing. Folders are made as files need them,
+// on the goroutines writing the files, rather than all at once beforehand:
+// on some file systems making thousands of folders is slow enough to matter.
+func createFile(name string) (*os.File, error) {
+	f, err := os.Create(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return nil, err
 		}
+		f, err = os.Create(name)
 	}
-	sort.Slice(dirs, func(i, j int) bool {
-		return len(dirs[i]) < len(dirs[j]) || len(dirs[i]) == len(dirs[j]) && dirs[i] < dirs[j]
-	})
-	for _, d := range dirs {
-		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil && !os.IsExist(err) {
-			return err
-		}
-	}
-	return nil
+	return f, err
 }
 
 // recorder writes output files and remembers each one's size and, when
@@ -302,7 +274,7 @@ type writtenFile struct {
 // write writes data, minified as mime if set, to root/rel.
 func (r *recorder) write(m *minify.M, root, rel, mime string, data []byte) error {
 	name := filepath.Join(root, filepath.FromSlash(rel))
-	f, err := os.Create(name)
+	f, err := createFile(name)
 	if err != nil {
 		return err
 	}
