@@ -116,7 +116,6 @@ func load(cfg Config) (*site, diag.List) {
 	tree, problems := loadTree(cfg)
 	s := newSite(cfg)
 	s.tree = tree
-	s.md = markdown.New(markdown.WithAbbreviations(abbreviations(tree))) // glossary abbreviations marked on first use
 	for _, p := range tree.Pages {
 		s.checkKeys(p, &problems)
 		if p.Path == "_index.md" {
@@ -146,6 +145,13 @@ func load(cfg Config) (*site, diag.List) {
 	var lerr diag.List
 	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
 	problems = append(problems, lerr...)
+	// Glossary abbreviations are marked on first use; each section's text
+	// is kept for the search index when the site has one.
+	opts := []markdown.Option{markdown.WithAbbreviations(abbreviations(tree))}
+	if s.layouts != nil && s.layouts.has("search") {
+		opts = append(opts, markdown.WithSections())
+	}
+	s.md = markdown.New(opts...)
 	for _, p := range tree.Pages {
 		if p.Meta.Layout != "" && !s.layouts.has(p.Meta.Layout) {
 			problems.Add(p.File, p.Line("layout"), "unknown layout "+strconv.Quote(p.Meta.Layout)+": there is no "+path.Join(cfg.Layouts, p.Meta.Layout+".html"))

@@ -13,13 +13,6 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Option changes how [New] builds the renderer.
-type Option func(*options)
-
-type options struct {
-	abbrs map[string]string
-}
-
 // WithAbbreviations marks up the first use of each abbreviation in a page
 // as <abbr title="what it stands for">, so a reader can find out what it
 // means where they meet it. abbrs maps an abbreviation ("IRO") to what it

@@ -55,7 +55,7 @@ func TestAbbreviations(t *testing.T) {
 }
 
 func TestAbbreviationsKeepText(t *testing.T) {
-	r := New(WithAbbreviations(testAbbrs))
+	r := New(WithAbbreviations(testAbbrs), WithSections())
 	doc, err := r.Render([]byte("## Heading\n\nThe DSL tells the IRO, and IROs agree.\n"), 1, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -104,8 +104,8 @@ func FuzzAbbreviations(f *testing.F) {
 	f.Add(string(in))
 	f.Add("The IRO and DSLs, IROs’ HIPS.")
 	f.Add("`IRO` [IRO](x) **IRO**")
-	r := New(WithAbbreviations(testAbbrs))
-	plain := New()
+	r := New(WithAbbreviations(testAbbrs), WithSections())
+	plain := New(WithSections())
 	f.Fuzz(func(t *testing.T, body string) {
 		doc, err := r.Render([]byte(body), 1, nil)
 		if err != nil {

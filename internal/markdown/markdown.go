@@ -64,7 +64,23 @@ type Resolver func(dest string, line int) (url string, ok bool)
 // Renderer holds the one goldmark instance of a build. It is safe for
 // concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	sections bool
+}
+
+// Option changes how [New] builds the renderer.
+type Option func(*options)
+
+type options struct {
+	abbrs    map[string]string
+	sections bool
+}
+
+// WithSections fills [Doc.Sections] with the plain text of each section,
+// for a search index. Without it they are left empty, which saves copying
+// every page's text when nothing reads it.
+func WithSections() Option {
+	return func(o *options) { o.sections = true }
 }
 
 // New builds the renderer.
@@ -101,7 +117,7 @@ func New(opts ...Option) *Renderer {
 		),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(abbrRenderer{}, 500))),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, sections: o.sections}
 }
 
 var key = parser.NewContextKey()
@@ -114,16 +130,24 @@ type state struct {
 	headings []Heading
 	links    []Link
 
-	// The sections, collected on the same walk: the one being read,
-	// its text so far, and whether the walk is inside its heading.
+	// The sections, collected on the same walk when collect is set: the
+	// one being read, its text so far, and whether the walk is inside its
+	// heading.
+	collect   bool
 	sections  []Section
 	section   Section
 	text      spacedText
 	inHeading bool
 }
 
+// collecting reports whether text met now belongs to a section's text.
+func (st *state) collecting() bool { return st.collect && !st.inHeading }
+
 // endSection finishes the section being read, if it has anything in it.
 func (st *state) endSection() {
+	if !st.collect {
+		return
+	}
 	st.section.Text = st.text.String()
 	if st.section.Text != "" || st.section.Heading != "" {
 		st.sections = append(st.sections, st.section)
@@ -133,7 +157,7 @@ func (st *state) endSection() {
 
 // Render converts body, whose first line is line firstLine of its file.
 func (r *Renderer) Render(body []byte, firstLine int, resolve Resolver) (*Doc, error) {
-	st := &state{resolve: resolve, firstLn: firstLine, source: body}
+	st := &state{resolve: resolve, firstLn: firstLine, source: body, collect: r.sections}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(key, st)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -174,18 +198,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			if !st.inHeading {
+			if st.collecting() {
 				st.text.add(n.Segment.Value(src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					st.text.gap()
 				}
 			}
 		case *ast.String:
-			if !st.inHeading {
+			if st.collecting() {
 				st.text.add(n.Value)
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			for i := 0; i < n.Lines().Len(); i++ {
+			for i := 0; st.collect && i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				st.text.add(seg.Value(src))
 			}
@@ -198,7 +222,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			if n.Parent() == doc {
 				st.endSection()
 				st.section = Section{Heading: h.Text, ID: h.ID}
-			} else {
+			} else if st.collect {
 				st.text.add([]byte(h.Text))
 			}
 			st.inHeading = true // its text is taken whole, not piece by piece
@@ -216,7 +240,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.AutoLink:
 			st.links = append(st.links, Link{Dest: string(n.URL(src)), Text: string(n.Label(src)), Line: st.line(n)})
-			if !st.inHeading {
+			if st.collecting() {
 				st.text.add(n.Label(src))
 			}
 		}
@@ -325,30 +349,36 @@ type spacedText struct {
 }
 
 func (t *spacedText) add(p []byte) {
-	for len(p) > 0 {
-		c := p[0]
-		if c == ' ' || c >= '\t' && c <= '\r' {
-			t.space = true
-			p = p[1:]
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRune(p)
+	for i := 0; i < len(p); {
+		c := p[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(p[i:])
 			if unicode.IsSpace(r) {
 				t.space = true
 			} else {
-				t.put(p[:n])
+				t.put(p[i : i+n])
 			}
-			p = p[n:]
-			continue
+			i += n
+		case c == ' ' || c >= '\t' && c <= '\r':
+			t.space = true
+			i++
+		default:
+			// A run of ASCII whose only white space is single spaces
+			// between words goes in whole.
+			j := i + 1
+			for j < len(p) {
+				if c := p[j]; c > ' ' && c < utf8.RuneSelf {
+					j++
+				} else if c == ' ' && j+1 < len(p) && p[j+1] > ' ' && p[j+1] < utf8.RuneSelf {
+					j += 2
+				} else {
+					break
+				}
+			}
+			t.put(p[i:j])
+			i = j
 		}
-		// A run of ASCII that is not white space goes in whole.
-		n := 1
-		for n < len(p) && p[n] > ' ' && p[n] < utf8.RuneSelf {
-			n++
-		}
-		t.put(p[:n])
-		p = p[n:]
 	}
 }
 

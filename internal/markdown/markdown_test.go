@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSlug(t *testing.T) {
@@ -23,7 +24,7 @@ func TestSlug(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	r := New()
+	r := New(WithSections())
 	body := []byte("Intro text.\n\n## Café: résumé!\n\nSee [stage 2](stage-2.md#who) and\n[the site](/hips/contacts/).\n\n## Café: résumé!\n\n![A chart](chart.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The footnote.\n")
 	var asked []string
 	doc, err := r.Render(body, 10, func(dest string, line int) (string, bool) {
@@ -107,7 +108,7 @@ func TestSections(t *testing.T) {
 		{"unicode spaces", "a\u00a0\u00a0b\u2003c", []Section{{Text: "a b c"}}},
 		{"footnotes", "Claim.[^1]\n\n[^1]: The source.\n", []Section{{Text: "Claim. The source."}}},
 	}
-	r := New()
+	r := New(WithSections())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := r.Render([]byte(tt.body), 1, nil)
@@ -124,4 +125,53 @@ func TestSections(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNoSections checks that without WithSections no text is collected,
+// while headings and links still are.
+func TestNoSections(t *testing.T) {
+	doc, err := New().Render([]byte("Intro.\n\n## A\n\nSee [b](b.md).\n"), 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sections) != 0 || len(doc.Headings) != 1 || len(doc.Links) != 1 {
+		t.Errorf("sections %q, headings %v, links %v; want no sections, one heading and one link", doc.Sections, doc.Headings, doc.Links)
+	}
+}
+
+// FuzzSpacedText checks the section text collector against what it stands
+// for, strings.Fields joined with single spaces, however the text arrives
+// in pieces of whole characters.
+func FuzzSpacedText(f *testing.F) {
+	f.Add("  one two\t\tthree \n four  ", uint8(3))
+	f.Add("a\u00a0\u2003b  c\u3000", uint8(1))
+	f.Add("x \xff y", uint8(2))
+	f.Fuzz(func(t *testing.T, s string, cut uint8) {
+		var st spacedText
+		rest := []byte(s)
+		for len(rest) > 0 {
+			// Pieces are whole characters, as goldmark's segments are.
+			n := min(int(cut)%7+1, len(rest))
+			for n < len(rest) && !utf8.RuneStart(rest[n]) {
+				n++
+			}
+			st.add(rest[:n])
+			rest = rest[n:]
+			if cut%3 == 0 {
+				st.gap()
+			}
+		}
+		want := strings.Join(strings.Fields(s), " ")
+		if cut%3 == 0 {
+			// A gap after every piece can split a word: compare the
+			// letters only.
+			if got := strings.ReplaceAll(st.String(), " ", ""); got != strings.ReplaceAll(want, " ", "") {
+				t.Fatalf("pieces of %q with gaps gave %q", s, st.String())
+			}
+			return
+		}
+		if got := st.String(); got != want {
+			t.Fatalf("pieces of %q gave %q; want %q", s, got, want)
+		}
+	})
 }
