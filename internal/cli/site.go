@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"time"
@@ -25,6 +26,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg := f.config()
 	cfg.Extra = wasmStep(ctx)
+	lessGC()
 	if *cpuProfile != "" {
 		stop, err := startProfile(*cpuProfile)
 		if err != nil {
@@ -50,6 +52,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	io.WriteString(stdout, "built "+strconv.Itoa(res.Pages)+" pages ("+strconv.Itoa(res.Files)+" files, "+strconv.FormatInt(res.Bytes/1024, 10)+" KB) into "+f.out+" in "+res.Took.Round(time.Millisecond).String()+"\n")
 	return OK
+}
+
+// lessGC lets the heap grow to three times what is live before the garbage
+// collector runs, rather than twice, unless GOGC says otherwise. A build is
+// short and keeps little: for 10,000 pages this measured 5-10% faster for
+// about 100 MB more memory (190 to 290 MB at most).
+func lessGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 }
 
 // startProfile starts a CPU profile written to name; stop ends it.
@@ -85,6 +97,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, done := parse(fs, args); done {
 		return code
 	}
+	lessGC()
 	res, err := build.Check(f.config())
 	if code := report(err, warningsOf(res), stderr); code != OK {
 		return code
