@@ -3,9 +3,12 @@
 //
 // A build runs named steps in a fixed order: load (read and validate
 // content), assemble (URLs, sections, navigation and generated pages),
-// render (markdown, then layouts, on a bounded worker pool), check (every
-// internal link and anchor) and write (minified files into a fresh folder
-// that replaces the old output only when everything succeeded). Every
+// render (each page's markdown, search entry and layout in one pass on a
+// bounded worker pool, the page written minified into a fresh folder as
+// soon as it is laid out; then the A to Z and the search index, and a
+// check of every internal link and anchor) and write (the remaining files,
+// then the fresh folder replaces the old output, only when everything
+// succeeded). Every
 // problem found is reported, each as `path:line: message`; any error fails
 // the build. Identical input gives byte-identical output.
 package build
