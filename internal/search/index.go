@@ -141,6 +141,7 @@ type indexed struct {
 type termPosting struct {
 	term            string
 	section, weight int
+	id              int // the term's number while merging
 }
 
 // reader is what a goroutine reuses from page to page.
@@ -197,7 +198,7 @@ func (x *Index) Add(n int, p Page) error {
 			r.weigh(id, titleWeight)
 		}
 		for _, id := range r.touched {
-			out.postings = append(out.postings, termPosting{r.tm.terms[id], si, r.weights[id]})
+			out.postings = append(out.postings, termPosting{term: r.tm.terms[id], section: si, weight: r.weights[id]})
 			r.weights[id] = 0
 		}
 		r.touched = r.touched[:0]
@@ -241,9 +242,15 @@ func Build(pages []Page) []File {
 // same pages give the same bytes. A page never added is indexed as an
 // empty one; the error is emit's for such a page.
 func (x *Index) Files() ([]File, error) {
-	postings := map[string][]posting{}
 	var files []File
 	sections := 0
+	// Merge the pages' postings by term, in two passes so that every
+	// term's postings go straight to their place in one slice: first
+	// count them (numbering the terms), then fill.
+	id := map[string]int{}
+	var terms []string // by number
+	var count []int    // by number
+	total := 0
 	for n := range x.pages {
 		if !x.pages[n].added {
 			if err := x.Add(n, Page{}); err != nil {
@@ -255,22 +262,38 @@ func (x *Index) Files() ([]File, error) {
 		if x.emit == nil {
 			files = append(files, d.file)
 		}
-		for _, tp := range d.postings {
-			postings[tp.term] = append(postings[tp.term], posting{n, tp.section, tp.weight})
+		for i, tp := range d.postings {
+			t, ok := id[tp.term]
+			if !ok {
+				t = len(terms)
+				id[tp.term] = t
+				terms = append(terms, tp.term)
+				count = append(count, 0)
+			}
+			count[t]++
+			d.postings[i].id = t
+		}
+		total += len(d.postings)
+	}
+	start := make([]int, len(terms)) // where each term's postings begin
+	for t := 1; t < len(terms); t++ {
+		start[t] = start[t-1] + count[t-1]
+	}
+	all := make([]posting, total)
+	next := slices.Clone(start)
+	for n := range x.pages {
+		for _, tp := range x.pages[n].postings {
+			all[next[tp.id]] = posting{n, tp.section, tp.weight}
+			next[tp.id]++
 		}
 	}
 	// Each page added its postings in section order, and pages are merged
 	// in page order: the order the encoding needs.
-
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
 	encoded := make(map[string][]byte, len(terms))
-	for _, t := range terms {
-		encoded[t] = encode(postings[t])
+	for t, term := range terms {
+		encoded[term] = encode(all[start[t] : start[t]+count[t]])
 	}
+	slices.Sort(terms)
 	shards := split(terms, encoded)
 	keys := make([]string, 0, len(shards))
 	for k := range shards {
