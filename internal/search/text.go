@@ -90,25 +90,58 @@ func needsFolding(text string) bool {
 // normalisation.
 func eachPlainWord(text string, buf []byte, f func(word []byte)) []byte {
 	w := buf[:0]
-	for i := 0; i <= len(text); i++ {
-		var c byte = ' '
-		if i < len(text) {
-			c = text[i]
+	for i := 0; i < len(text); {
+		// A word runs over letters, digits and apostrophes. Most words are
+		// lower case with no apostrophe, and are copied whole.
+		j, fold := i, false
+		for j < len(text) {
+			c := text[j]
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				j++
+				continue
+			case c >= 'A' && c <= 'Z', c == '\'':
+				fold = true
+				j++
+				continue
+			case c >= utf8.RuneSelf && strings.HasPrefix(text[j:], "’"):
+				fold = true
+				j += len("’")
+				continue
+			}
+			break
 		}
-		switch {
-		case c == '\'':
-		case c >= utf8.RuneSelf && strings.HasPrefix(text[i:], "’"):
-			i += len("’") - 1
-		case c >= 'A' && c <= 'Z':
-			w = append(w, c+('a'-'A'))
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			w = append(w, c)
-		case len(w) > 0:
+		if j == i {
+			i++ // a separator
+			continue
+		}
+		w = append(w[:0], text[i:j]...)
+		if fold {
+			w = foldPlain(w)
+		}
+		if len(w) > 0 {
 			f(w)
-			w = w[:0]
 		}
+		i = j
 	}
 	return w
+}
+
+// foldPlain lowers the case of a plain word and drops its apostrophes, in place.
+func foldPlain(w []byte) []byte {
+	out := w[:0]
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '\'':
+		case c >= utf8.RuneSelf: // the three bytes of ’
+			i += len("’") - 1
+		case c >= 'A' && c <= 'Z':
+			out = append(out, c+('a'-'A'))
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Terms returns the index terms of text, in order: its words without stop
