@@ -393,15 +393,6 @@ func (tm *termer) appendIDs(dst []int32, text string) []int32 {
 	return dst
 }
 
-// set makes a set of terms.
-func set(terms []string) map[string]bool {
-	s := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		s[t] = true
-	}
-	return s
-}
-
 // distinct sorts ids and drops repeats, in place.
 func distinct(ids []int32) []int32 {
 	slices.Sort(ids)

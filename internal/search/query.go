@@ -264,3 +264,12 @@ func (s *Searcher) page(n int) (*fragment, error) {
 	s.pages[n] = f
 	return f, nil
 }
+
+// set makes a set of terms.
+func set(terms []string) map[string]bool {
+	s := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		s[t] = true
+	}
+	return s
+}
