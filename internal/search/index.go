@@ -56,6 +56,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"resolve/internal/jsonx"
 )
 
 // Page is one page to index.
@@ -96,6 +98,33 @@ type fragment struct {
 	URL      string      `json:"u"`
 	Where    string      `json:"w,omitempty"`
 	Sections [][3]string `json:"s"`
+}
+
+// json writes the fragment as encoding/json would, without reflection:
+// there is one for every page.
+func (f *fragment) json() []byte {
+	var w jsonx.Writer
+	w.BeginObject()
+	w.Name("t")
+	w.String(f.Title)
+	w.Name("u")
+	w.String(f.URL)
+	if f.Where != "" {
+		w.Name("w")
+		w.String(f.Where)
+	}
+	w.Name("s")
+	w.BeginArray()
+	for _, s := range f.Sections {
+		w.BeginArray()
+		for _, v := range s {
+			w.String(v)
+		}
+		w.EndArray()
+	}
+	w.EndArray()
+	w.EndObject()
+	return w.Bytes()
 }
 
 const (
@@ -203,7 +232,7 @@ func (x *Index) Add(n int, p Page) error {
 		}
 		r.touched = r.touched[:0]
 	}
-	data, _ := json.Marshal(frag) // strings only: cannot fail
+	data := frag.json()
 	file := File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
 	out.sum = sha256.Sum256(data)
 	x.pages[n] = out

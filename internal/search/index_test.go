@@ -225,3 +225,20 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFragmentJSON checks that a page's file is written as encoding/json
+// would write it.
+func FuzzFragmentJSON(f *testing.F) {
+	f.Add("Stage 1 <b> & “quotes”", "/a/?b=c&d", "", "Heading", "anchor", "Text with \u2028 and \x01 and \xff.")
+	f.Add("", "", "HIPS", "", "", "")
+	f.Fuzz(func(t *testing.T, title, url, where, heading, anchor, text string) {
+		frag := fragment{Title: title, URL: url, Where: where, Sections: [][3]string{{heading, anchor, text}, {"", "", title}}}
+		want, err := json.Marshal(&frag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := frag.json(); !bytes.Equal(got, want) {
+			t.Fatalf("fragment JSON\n%s\nwant\n%s", got, want)
+		}
+	})
+}
