@@ -1,11 +1,12 @@
 package build
 
 import (
-	"cmp"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"resolve/internal/diag"
 	"resolve/internal/escalation"
@@ -178,22 +179,22 @@ func (s *site) fillAZ() {
 			}
 		}
 	}
-	// Sort by lower-case title, worked out once per entry rather than on
-	// every comparison.
+	// Sort by lower-case title, then the page it is on, then URL: one key
+	// per entry, worked out once rather than on every comparison (a zero
+	// byte sorts before any character, so a title sorts before longer ones
+	// it begins).
 	keys := make([]string, len(entries))
 	order := make([]int, len(entries))
 	for i, e := range entries {
-		keys[i], order[i] = strings.ToLower(e.Title), i
+		keys[i], order[i] = strings.ToLower(e.Title)+"\x00"+e.Where+"\x00"+e.URL, i
 	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return cmp.Or(cmp.Compare(keys[i], keys[j]), cmp.Compare(entries[i].Where, entries[j].Where), cmp.Compare(entries[i].URL, entries[j].URL))
-	})
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(keys[i], keys[j]) })
 	az := p.data.(*azData)
 	for _, i := range order {
 		e := entries[i]
 		letter := "#"
-		if r := []rune(strings.ToUpper(e.Title)); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
-			letter = string(r[0])
+		if r, _ := utf8.DecodeRuneInString(e.Title); unicode.ToUpper(r) >= 'A' && unicode.ToUpper(r) <= 'Z' {
+			letter = string(unicode.ToUpper(r))
 		}
 		if n := len(az.Letters); n == 0 || az.Letters[n-1].Letter != letter {
 			az.Letters = append(az.Letters, azLetter{Letter: letter})
