@@ -22,6 +22,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"resolve/internal/wasmbuild"
 )
 
 // Config says what to measure.
@@ -59,7 +61,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	if len(cfg.Sizes) == 0 {
 		cfg.Sizes = []int{1000, 10000}
 	}
-	root, err := repoRoot()
+	root, err := wasmbuild.Root()
 	if err != nil {
 		return err
 	}
@@ -179,23 +181,6 @@ func best(ctx context.Context, runs int, cmds []func() *exec.Cmd) ([]Measure, er
 		}
 	}
 	return out, nil
-}
-
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run from inside the repository")
-		}
-		dir = parent
-	}
 }
 
 func goBuild(ctx context.Context, root, out string) error {

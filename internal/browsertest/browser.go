@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"resolve/internal/wasmbuild"
 )
 
 // Time limits. They are generous for a 2-core machine shared with other work;
@@ -52,28 +54,11 @@ const setupHint = "run scripts/test-setup"
 // this finds the module's root from any package.
 func Root(t testing.TB) string {
 	t.Helper()
-	root, err := findRoot()
+	root, err := wasmbuild.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return root
-}
-
-func findRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("browsertest: finding the repository root: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("browsertest: no go.mod in the current directory or above it")
-		}
-		dir = parent
-	}
 }
 
 // A Browser is one headless Chromium process with a fresh profile.
@@ -100,7 +85,7 @@ func Start(t testing.TB) *Browser {
 // New starts a headless Chromium, for a TestMain that shares one browser
 // between tests; most tests call [Start] instead. The caller must call Close.
 func New() (*Browser, error) {
-	root, err := findRoot()
+	root, err := wasmbuild.Root()
 	if err != nil {
 		return nil, err
 	}
@@ -232,5 +217,5 @@ func rootOf(ctx context.Context) (string, error) {
 	if b, ok := ctx.Value(browserKey{}).(*Browser); ok {
 		return b.root, nil
 	}
-	return findRoot()
+	return wasmbuild.Root()
 }

@@ -93,8 +93,6 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// write puts the whole site into a new folder beside cfg.Out and swaps it
-// in, so a failure at any point leaves the old output as it was.
 // output is the new folder a build writes into, beside cfg.Out, swapped
 // in only when everything succeeded.
 type output struct {
@@ -104,8 +102,8 @@ type output struct {
 	swapped bool
 }
 
-// openOutput makes the new output folder and every page's folder, so pages
-// can be written as soon as they render.
+// openOutput makes the new output folder, so pages can be written into it
+// as soon as they render (each file makes its own folder, see createFile).
 func (s *site) openOutput() error {
 	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {

@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -44,7 +43,7 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	root, err := findRoot()
+	root, err := wasmbuild.Root()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sitetest:", err)
 		return 1
@@ -90,23 +89,6 @@ func wasmStep(root string) func(dir string) error {
 	return func(dir string) error {
 		_, err := b.Build(context.Background(), dir)
 		return err
-	}
-}
-
-func findRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above " + dir)
-		}
-		dir = parent
 	}
 }
 

@@ -275,8 +275,12 @@ func SourceHash(root, extra string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
 }
 
-// findRoot returns root, or the nearest folder at or above the working
-// directory whose go.mod declares module resolve and which has wasm/.
+// Root returns resolve's repository: the nearest folder at or above the
+// working directory whose go.mod declares module resolve and which has
+// wasm/. Tests and tools that need the repository's files use it too.
+func Root() (string, error) { return findRoot("") }
+
+// findRoot returns root, or else [Root].
 func findRoot(root string) (string, error) {
 	if root != "" {
 		if !fileExists(filepath.Join(root, "wasm", "doc.go")) {
