@@ -13,6 +13,7 @@ import (
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
 	"resolve/internal/protocol"
+	"resolve/internal/protocol/check"
 	"resolve/internal/workday"
 )
 
@@ -246,7 +247,7 @@ func (s *site) loadProtocols(problems *diag.List) {
 			problems.Add(p.File, p.KeyLine("protocol"), "a protocol lives in a top-level folder, content/<id>/_index.md")
 			continue
 		}
-		ps := pr.Validate(protocol.Env{
+		ps := check.Protocol(pr, check.Env{
 			File:          p.File,
 			Folder:        folder,
 			Line:          p.Line,

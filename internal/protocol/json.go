@@ -144,7 +144,7 @@ func optInt(w *jsonx.Writer, name string, n int) {
 
 // ParseJSON reads a protocol as JSON writes it. It refuses names the types
 // do not have and values of the wrong kind, saying where they are; it does
-// not check that the protocol makes sense, which Validate does.
+// not check that the protocol makes sense, which check.Protocol does on the host.
 func ParseJSON(data []byte) (*Protocol, error) {
 	return jsonx.Unmarshal(data, DecodeJSON)
 }

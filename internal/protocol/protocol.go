@@ -29,6 +29,10 @@
 //
 // Custom calendars are declared beside protocols, in a `calendars:` list of
 // any _index.md (see package workday for their keys).
+//
+// The browser module links this package, so it keeps to the module's size
+// rules (no fmt, encoding/json or net); the rules a protocol must keep to
+// before it is published are checked on the host, by package check.
 package protocol
 
 import "resolve/internal/workday"
