@@ -2,7 +2,9 @@
 // complete static site.
 //
 // A build runs named steps in a fixed order: load (read and validate
-// content), assemble (URLs, sections, navigation and generated pages),
+// content: the pages, and the protocols and calendars they declare, with
+// package content's Catalog, which `resolve plan` and `resolve audit` use
+// alone; then the layouts and static files), assemble (URLs, sections, navigation and generated pages),
 // render (each page's markdown, search entry and layout in one pass on a
 // bounded worker pool, the page written minified into a fresh folder as
 // soon as it is laid out; then the A to Z and the search index, and a
