@@ -69,9 +69,8 @@ type page struct {
 	noIndex     bool            // left out of the sitemap and search (404, embeds)
 	links       []ref           // internal links to check
 	ids         map[string]bool // the ids in the rendered page
-	csp         string          // its Content-Security-Policy meta tag, if hasCSP
-	hasCSP      bool
-	written     bool // already in the output folder
+	hasPolicy   bool            // its layout wrote its security policy into it
+	written     bool            // already in the output folder
 	html        []byte
 }
 
