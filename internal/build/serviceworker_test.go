@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"resolve/internal/browsertest"
 )
 
 // swSettings reads the settings the build wrote into sw.js.
@@ -87,11 +89,12 @@ func TestServiceWorker(t *testing.T) {
 	if strings.Contains(readOut(t, cfg, "sitemap.xml"), "offline") {
 		t.Error("the offline page is in the sitemap")
 	}
-	if node, err := exec.LookPath("node"); err == nil {
+	t.Run("node --check", func(t *testing.T) {
+		node := browsertest.Program(t, "node")
 		if out, err := exec.Command(node, "--check", filepath.Join(cfg.Out, "sw.js")).CombinedOutput(); err != nil {
 			t.Errorf("sw.js is not valid JavaScript: %v\n%s", err, out)
 		}
-	}
+	})
 
 	// The same input gives the same build id; a change to any file, even
 	// one the WebAssembly step writes, gives a new one.
