@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"resolve/internal/weigh"
 )
 
 // writeTree writes files (path -> content) under a new folder and returns it.
@@ -227,17 +229,6 @@ func TestHeavy(t *testing.T) {
 	}
 }
 
-func TestMeasure(t *testing.T) {
-	data := bytes.Repeat([]byte("resolve record "), 10000)
-	s := Measure(data)
-	if s.Raw != len(data) || s.Gzip <= 0 || s.Brotli <= 0 || s.Gzip >= s.Raw || s.Brotli >= s.Raw {
-		t.Errorf("Measure of %d repetitive bytes = %v; want both compressions smaller", len(data), s)
-	}
-	if got := (Size{1, 2, 3}).String(); got != "1 bytes raw, 2 gzip, 3 brotli" {
-		t.Errorf("String() = %q", got)
-	}
-}
-
 // BenchmarkModuleSize reports the module's size raw, with gzip and with
 // brotli (make bench prints it), and fails when it is over the budget.
 func BenchmarkModuleSize(b *testing.B) {
@@ -245,17 +236,17 @@ func BenchmarkModuleSize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var s Size
+	var s weigh.Size
 	for b.Loop() {
-		if s, err = Sizes(m.Wasm); err != nil {
+		if s, err = weigh.Sizes(m.Wasm); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(s.Raw), "raw-bytes")
 	b.ReportMetric(float64(s.Gzip), "gzip-bytes")
 	b.ReportMetric(float64(s.Brotli), "brotli-bytes")
-	b.Logf("record module: %v (budget %d brotli)", s, Budget)
-	if s.Brotli > Budget {
-		b.Errorf("the record module is %d bytes brotli-compressed, over the budget of %d", s.Brotli, Budget)
+	b.Logf("record module: %v (budget %d brotli)", s, weigh.ModuleBudget)
+	if s.Brotli > weigh.ModuleBudget {
+		b.Errorf("the record module is %d bytes brotli-compressed, over the budget of %d", s.Brotli, weigh.ModuleBudget)
 	}
 }

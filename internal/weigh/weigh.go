@@ -9,7 +9,10 @@
 // the sum over its HTML and every <link rel="stylesheet"> and
 // <script src> in it: deferred scripts are loaded up front too, while
 // what scripts fetch later (the search index, the form's WebAssembly
-// module) is not.
+// module) is not. [Measure] weighs one file, such as the module, raw and
+// with gzip and brotli.
+//
+// It serves tests and `make bench`: production code never imports it.
 package weigh
 
 import (
@@ -25,7 +28,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/brotli"
 	"golang.org/x/net/html"
 )
 
@@ -144,16 +146,6 @@ func PageWeights(dir string) (*Report, error) {
 		return r.Pages[i].File < r.Pages[j].File
 	})
 	return r, nil
-}
-
-// Compressed returns the size of data compressed with brotli at the
-// highest quality.
-func Compressed(data []byte) int {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
-	w.Write(data) // writes to a bytes.Buffer cannot fail
-	w.Close()
-	return b.Len()
 }
 
 // upFront lists the stylesheets and scripts an HTML document loads.

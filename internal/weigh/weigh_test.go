@@ -1,6 +1,7 @@
 package weigh
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -101,4 +102,15 @@ func FuzzUpFront(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMeasure(t *testing.T) {
+	data := bytes.Repeat([]byte("resolve record "), 10000)
+	s := Measure(data)
+	if s.Raw != len(data) || s.Gzip <= 0 || s.Brotli <= 0 || s.Gzip >= s.Raw || s.Brotli >= s.Raw {
+		t.Errorf("Measure of %d repetitive bytes = %v; want both compressions smaller", len(data), s)
+	}
+	if got := (Size{1, 2, 3}).String(); got != "1 bytes raw, 2 gzip, 3 brotli" {
+		t.Errorf("String() = %q", got)
+	}
 }
