@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"resolve/internal/weigh"
 )
 
 // writeTree writes files (path -> content) under a new folder and returns it.
@@ -226,27 +224,5 @@ func TestHeavy(t *testing.T) {
 		if _, got := heavy(tc.pkg); got != tc.want {
 			t.Errorf("heavy(%q) = %v; want %v", tc.pkg, got, tc.want)
 		}
-	}
-}
-
-// BenchmarkModuleSize reports the module's size raw, with gzip and with
-// brotli (make bench prints it), and fails when it is over the budget.
-func BenchmarkModuleSize(b *testing.B) {
-	m, err := New(Config{}).Module(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	var s weigh.Size
-	for b.Loop() {
-		if s, err = weigh.Sizes(m.Wasm); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(s.Raw), "raw-bytes")
-	b.ReportMetric(float64(s.Gzip), "gzip-bytes")
-	b.ReportMetric(float64(s.Brotli), "brotli-bytes")
-	b.Logf("record module: %v (budget %d brotli)", s, weigh.ModuleBudget)
-	if s.Brotli > weigh.ModuleBudget {
-		b.Errorf("the record module is %d bytes brotli-compressed, over the budget of %d", s.Brotli, weigh.ModuleBudget)
 	}
 }
