@@ -142,6 +142,7 @@ func load(cfg Config) (*site, diag.List) {
 	problems = append(problems, s.loadStatic()...)
 	s.loadCalendars(&problems)
 	s.loadProtocols(&problems)
+	s.checkStatements(&problems)
 	var lerr diag.List
 	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
 	problems = append(problems, lerr...)
