@@ -138,6 +138,7 @@ func load(cfg Config) (*site, diag.List) {
 	for _, pr := range cat.Protocols {
 		s.protos = append(s.protos, &proto{Protocol: pr.Protocol, cal: pr.Calendar, src: pr.Page})
 	}
+	s.checkStatements(&problems)
 	var lerr diag.List
 	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
 	problems = append(problems, lerr...)

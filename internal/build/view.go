@@ -23,6 +23,9 @@ type SiteView struct {
 	Home      string // URL of the home page
 	Protocols []*protoView
 	Glossary  []content.Term
+	// The URLs of the accessibility statement and the privacy notice, or
+	// "" when the site has none.
+	Accessibility, Privacy string
 }
 
 // PageView is the page being rendered.
@@ -59,7 +62,8 @@ func (v *PageView) CSP() string {
 func (v *PageView) Referrer() string { return v.policy.referrer }
 
 func (s *site) siteView() *SiteView {
-	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary}
+	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary,
+		Accessibility: s.statementURL("accessibility.md"), Privacy: s.statementURL("privacy.md")}
 	for _, pr := range s.protos {
 		v.Protocols = append(v.Protocols, s.protoView(pr, nil))
 	}

@@ -99,7 +99,7 @@ func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Da
 		}
 		ids[pr.ID] = p.File
 		for i, st := range pr.Stages {
-			if st.Page != "" && !t.has(path.Join(folder, st.Page)) {
+			if st.Page != "" && !t.Has(path.Join(folder, st.Page)) {
 				// The page's File is the content folder's name joined to its path.
 				problems.Add(p.File, p.Line("protocol", "stages", strconv.Itoa(i), "page"), "stage "+strconv.Itoa(i+1)+" page "+strconv.Quote(st.Page)+" does not exist in "+path.Dir(p.File))
 			}
@@ -110,8 +110,8 @@ func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Da
 	return out
 }
 
-// has reports whether the tree has a page at the slash path p.
-func (t *Tree) has(p string) bool {
+// Has reports whether the tree has a page at the slash path p.
+func (t *Tree) Has(p string) bool {
 	for _, q := range t.Pages {
 		if q.Path == p {
 			return true

@@ -29,6 +29,7 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 	str(w, "version", p.Version)
 	str(w, "published", p.Published.String())
 	str(w, "review_due", p.ReviewDue.String())
+	optStr(w, "dates_note", p.DatesNote)
 	optStr(w, "emergency", p.Emergency)
 	w.Name("when_to_use")
 	w.Strings(p.WhenToUse)
@@ -167,6 +168,8 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Published, err = workday.DecodeDateJSON(v)
 		case "review_due":
 			p.ReviewDue, err = workday.DecodeDateJSON(v)
+		case "dates_note":
+			p.DatesNote, err = v.Str()
 		case "emergency":
 			p.Emergency, err = v.Str()
 		case "when_to_use":
