@@ -120,11 +120,12 @@ func readBlob(fsys fs.FS, b Blob, gz bool) ([]byte, error) {
 		r = zr
 	}
 	// One byte more than the index says, to notice a longer file without
-	// reading all of it.
-	data, err := io.ReadAll(io.LimitReader(r, int64(b.Size)+1))
-	if err != nil {
+	// reading all of it, into a buffer that need not grow.
+	buf := bytes.NewBuffer(make([]byte, 0, b.Size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, int64(b.Size)+1)); err != nil {
 		return nil, damaged("cannot be read (" + err.Error() + ")")
 	}
+	data := buf.Bytes()
 	sum := sha256.Sum256(data)
 	if len(data) != b.Size || hex.EncodeToString(sum[:]) != b.SHA256 {
 		return nil, damaged("is not the file its index names")

@@ -105,6 +105,14 @@ func TestBuildCarried(t *testing.T) {
 	if err := json.Unmarshal(data, &m); err != nil || "wasm/"+m.Module != f.Module || "wasm/"+m.Exec != f.Exec {
 		t.Errorf("wasm/manifest.json = %s (%v); want it to name %s and %s", data, err, f.Module, f.Exec)
 	}
+
+	// The next build (as resolve serve rebuilds) writes the same files from
+	// the module unpacked the first time.
+	again := recordSite(t)
+	if _, err := b.Build(context.Background(), again); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, filepath.Join(site, "wasm"), filepath.Join(again, "wasm"))
 }
 
 // TestBuildOnlyWhatTheSiteNeeds: a site with no record form gets no module,
@@ -319,5 +327,34 @@ func sameTree(t *testing.T, a, b string) {
 		if _, ok := fa[name]; !ok {
 			t.Errorf("%s has %s; %s does not", b, name, a)
 		}
+	}
+}
+
+// BenchmarkBuildCarried measures putting the carried record module into a
+// site: "first" unpacks and checks it (a resolve build), "again" reuses it
+// (each rebuild of resolve serve).
+func BenchmarkBuildCarried(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "_prebuilt")
+	if _, err := Prebuild(context.Background(), New(Config{}), out); err != nil {
+		b.Fatal(err)
+	}
+	site := filepath.Join(b.TempDir(), "site")
+	os.MkdirAll(filepath.Join(site, "hips", "record"), 0o755)
+	os.WriteFile(filepath.Join(site, "hips", "record", "index.html"), nil, 0o644)
+	shared := New(Config{Carried: os.DirFS(out)})
+	for _, bb := range []struct {
+		name    string
+		builder func() *Builder
+	}{
+		{"first", func() *Builder { return New(Config{Carried: os.DirFS(out)}) }},
+		{"again", func() *Builder { return shared }},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := bb.builder().Build(context.Background(), site); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -134,7 +134,11 @@ type Builder struct {
 	carriedOnce sync.Once
 	carried     *Index
 	carriedErr  error
+	opened      sync.Map // module name -> *openedModule, so resolve serve unpacks each once
 }
+
+// openedModule is a carried module, unpacked and checked.
+type openedModule struct{ wasm, execJS []byte }
 
 // New returns a Builder for cfg.
 func New(cfg Config) *Builder { return &Builder{cfg: cfg} }
@@ -176,8 +180,15 @@ func (b *Builder) load(ctx context.Context, m Module) (wasm, execJS []byte, from
 		return nil, nil, 0, err
 	}
 	if c := idx.find(m.Name); c != nil {
+		if o, ok := b.opened.Load(m.Name); ok {
+			return o.(*openedModule).wasm, o.(*openedModule).execJS, Carried, nil
+		}
 		wasm, execJS, err := idx.open(b.cfg.Carried, c)
-		return wasm, execJS, Carried, err
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		b.opened.Store(m.Name, &openedModule{wasm, execJS})
+		return wasm, execJS, Carried, nil
 	}
 	built, err := b.Compile(ctx, m)
 	if err != nil {
