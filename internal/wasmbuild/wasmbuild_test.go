@@ -30,15 +30,16 @@ func writeTree(t *testing.T, files map[string]string) string {
 
 func TestSourceHash(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"go.mod":                       "module resolve\n",
-		"wasm/doc.go":                  "package main\n",
-		"wasm/form.go":                 "package main\n",
-		"wasm/form_test.go":            "package main\n",
-		"internal/workday/data/ew.txt": "2025-01-01 New Year's Day\n",
-		"internal/workday/testdata/g":  "golden\n",
-		"internal/build/.hidden":       "x\n",
-		"cmd/resolve/main.go":          "package main\n",
-		"content/_index.md":            "---\n",
+		"go.mod":                                  "module resolve\n",
+		"wasm/doc.go":                             "package main\n",
+		"wasm/form.go":                            "package main\n",
+		"wasm/form_test.go":                       "package main\n",
+		"internal/workday/data/ew.txt":            "2025-01-01 New Year's Day\n",
+		"internal/workday/testdata/g":             "golden\n",
+		"internal/build/.hidden":                  "x\n",
+		"internal/wasmbuild/_prebuilt/index.json": "{}\n",
+		"cmd/resolve/main.go":                     "package main\n",
+		"content/_index.md":                       "---\n",
 	})
 	hash := func() string {
 		h, err := SourceHash(root, "go1.26 flags")
@@ -61,6 +62,7 @@ func TestSourceHash(t *testing.T) {
 		{"wasm/form_test.go", false},
 		{"internal/workday/testdata/g", false},
 		{"internal/build/.hidden", false},
+		{"internal/wasmbuild/_prebuilt/index.json", false}, // the release's carried modules, built from the rest
 		{"cmd/resolve/main.go", false},
 		{"content/_index.md", false},
 	}
