@@ -13,8 +13,9 @@ import (
 )
 
 // assemble gives every content page its URL, section and layout, adds the
-// generated pages, and orders each section.
-func (s *site) assemble() error {
+// generated pages and the redirects of pages' aliases, and orders each
+// section.
+func (s *site) assemble() diag.List {
 	var problems diag.List
 	indexes := map[string]*page{} // folder -> its index page
 	for _, c := range s.tree.Pages {
@@ -60,6 +61,13 @@ func (s *site) assemble() error {
 		pr.index = indexes[pr.src.Dir]
 		pr.index.proto = pr
 	}
+	for _, p := range s.pages {
+		if p.src != nil && p.src.IsIndex && p.kind == "protocol" && p.proto == nil {
+			// A protocol set aside for its problems: its page is not
+			// laid out (setAside), and as a folder it is a plain section.
+			p.kind = "section"
+		}
+	}
 	// Sections: each page belongs to the index of its folder; each index
 	// page to the index of the folder above.
 	for _, p := range s.pages {
@@ -94,11 +102,9 @@ func (s *site) assemble() error {
 		s.addProtocolPages(pr, &problems)
 	}
 	s.addSitePages(&problems)
-	if len(problems) > 0 {
-		problems.Sort()
-		return problems
-	}
-	return nil
+	s.addRedirects(&problems)
+	problems.Sort()
+	return problems
 }
 
 // titleFromName turns a folder name into a title: "child-in-need" -> "Child in need".

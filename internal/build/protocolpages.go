@@ -132,6 +132,7 @@ func (s *site) addProtocolPages(pr *proto, problems *diag.List) {
 	}})
 	if err != nil {
 		problems.Add(pr.src.File, pr.src.Line("protocol"), err.Error())
+		s.setAside(pr.src.Path) // its generated pages are not made
 		return
 	}
 	s.files = append(s.files, outFile{path: pr.ID + "/flowchart.svg", data: chart.SVG, mime: "image/svg+xml"})

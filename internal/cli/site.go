@@ -92,7 +92,7 @@ func writeAllocs(name string) error {
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := flags("check", "[--content content] [--layouts layouts] [--static static]", stderr)
+	fs := flags("check", "[--content content] [--layouts layouts] [--static static] [--base-url URL]", stderr)
 	f.register(fs, false)
 	if code, done := parse(fs, args); done {
 		return code

@@ -108,6 +108,8 @@ type Tree struct {
 	// problems are reported), sorted: what follows from them being
 	// missing, such as a link to one, is not a problem of its own.
 	Broken []string
+	// Drafts lists the pages with draft: true left out by Published, sorted.
+	Drafts []string
 }
 
 // Load reads every page under fsys. root is the name to show for the top of
@@ -182,6 +184,7 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 			t.Broken = append(t.Broken, r.path)
 		}
 	}
+	slices.Sort(t.Broken)
 	return t, problems
 }
 

@@ -118,6 +118,11 @@ func syntaxProblem(err error, raw []byte, open int) problem {
 		return problem{line: opened.Line, col: opened.Column, msg: "front matter is not valid YAML: the quoted text that starts here is never closed",
 			advice: "it runs on to line " + strconv.Itoa(open+line) + "; end it with the same quote mark it starts with"}
 	}
+	if q := strings.TrimSpace(tk.Origin); tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType ||
+		tk.Type == token.InvalidType && (strings.HasPrefix(q, `"`) || strings.HasPrefix(q, "'")) {
+		return problem{line: line, col: col, msg: "front matter is not valid YAML: the quoted text that starts here is never closed",
+			advice: "end it with the same quote mark it starts with"}
+	}
 	if opened, closer, ok := flowOpening(tokens, tk); ok {
 		return problem{line: opened.Position.Line, col: opened.Position.Column, msg: "front matter is not valid YAML: the " + opened.Value + " opened here is never closed",
 			advice: "end it with " + closer + " on the same line"}
