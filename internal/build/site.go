@@ -104,7 +104,7 @@ func newSite(cfg Config) *site {
 
 		drafts:    map[string]*content.Page{},
 		draftURLs: map[string]string{},
-		md:     markdown.New(),
+		md:        markdown.New(),
 	}
 	return s
 }

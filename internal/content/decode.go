@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/token"
 )
 
 // The front matter's YAML is parsed by goccy/go-yaml's parser, which
@@ -361,72 +360,4 @@ func fieldsOf(t reflect.Type) map[string]int {
 	}
 	fields.Store(t, m)
 	return m
-}
-
-// quotedOpening finds a quoted scalar that starts before line and runs
-// over several lines: after a syntax error, the likeliest mistake is its
-// missing closing quote, and the line it opens on is the one to fix.
-func quotedOpening(tokens token.Tokens, line int) (open *token.Position, ok bool) {
-	for _, tk := range tokens {
-		if tk.Position == nil || tk.Position.Line > line {
-			break
-		}
-		if tk.Type != token.DoubleQuoteType && tk.Type != token.SingleQuoteType {
-			continue
-		}
-		if tk.Position.Line < line && strings.Contains(tk.Origin, "\n") && looksLikeKeys(tk.Origin) {
-			return tk.Position, true
-		}
-	}
-	return nil, false
-}
-
-// flowOpening finds a bracket ({ or [) still open at the token where the
-// parser stopped, opened on an earlier line: flow collections in front
-// matter are written on one line, so its missing closing bracket is the
-// likeliest mistake.
-func flowOpening(tokens token.Tokens, at *token.Token) (open *token.Token, closer string, ok bool) {
-	var stack []*token.Token
-	for _, tk := range tokens {
-		if tk == at || tk.Position == nil || at.Position == nil || tk.Position.Offset >= at.Position.Offset {
-			break
-		}
-		switch tk.Type {
-		case token.MappingStartType, token.SequenceStartType:
-			stack = append(stack, tk)
-		case token.MappingEndType, token.SequenceEndType:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		}
-	}
-	if len(stack) == 0 {
-		return nil, "", false
-	}
-	top := stack[len(stack)-1]
-	if top.Position.Line >= at.Position.Line {
-		return nil, "", false
-	}
-	if top.Type == token.MappingStartType {
-		return top, "}", true
-	}
-	return top, "]", true
-}
-
-// looksLikeKeys reports whether a quoted scalar that spans lines holds
-// what reads as a later line of keys ("  who: ..."), which a quote that
-// was meant to run on would not.
-func looksLikeKeys(s string) bool {
-	lines := strings.Split(s, "\n")
-	for _, l := range lines[1:] {
-		l = strings.TrimSpace(l)
-		l = strings.TrimPrefix(l, "- ")
-		if i := strings.Index(l, ": "); i > 0 && !strings.ContainsAny(l[:i], " \"'") {
-			return true
-		}
-		if strings.HasSuffix(l, ":") && !strings.ContainsAny(l, " \"'") {
-			return true
-		}
-	}
-	return false
 }

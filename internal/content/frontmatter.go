@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
-	goyaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 
 	"resolve/internal/diag"
 )
@@ -99,98 +95,6 @@ func decodeMeta(raw []byte, open int, m *Meta) []problem {
 	}
 	d.decode(body, reflect.ValueOf(m).Elem())
 	return d.problems
-}
-
-// syntaxProblem says where the YAML parser gave up, and what the likeliest
-// mistake there is, from the error's token: goccy/go-yaml reports syntax
-// errors as typed errors holding the token where parsing stopped. A quote
-// or bracket left open is reported where it opens, not where the parser
-// noticed.
-func syntaxProblem(err error, raw []byte, open int) problem {
-	var se *goyaml.SyntaxError
-	if !errors.As(err, &se) || se.Token == nil || se.Token.Position == nil {
-		return problem{line: 1, msg: "front matter is not valid YAML", advice: err.Error()}
-	}
-	tk := se.Token
-	line, col := tk.Position.Line, tk.Position.Column
-	tokens := lexer.Tokenize(string(raw))
-	if opened, ok := quotedOpening(tokens, line); ok {
-		return problem{line: opened.Line, col: opened.Column, msg: "front matter is not valid YAML: the quoted text that starts here is never closed",
-			advice: "it runs on to line " + strconv.Itoa(open+line) + "; end it with the same quote mark it starts with"}
-	}
-	if q := strings.TrimSpace(tk.Origin); tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType ||
-		tk.Type == token.InvalidType && (strings.HasPrefix(q, `"`) || strings.HasPrefix(q, "'")) {
-		return problem{line: line, col: col, msg: "front matter is not valid YAML: the quoted text that starts here is never closed",
-			advice: "end it with the same quote mark it starts with"}
-	}
-	if opened, closer, ok := flowOpening(tokens, tk); ok {
-		return problem{line: opened.Position.Line, col: opened.Position.Column, msg: "front matter is not valid YAML: the " + opened.Value + " opened here is never closed",
-			advice: "end it with " + closer + " on the same line"}
-	}
-	lines := strings.Split(string(raw), "\n")
-	text := func(n int) string {
-		if n < 1 || n > len(lines) {
-			return ""
-		}
-		return strings.TrimRight(lines[n-1], "\r")
-	}
-	if next := tk.Next; strings.Contains(strings.TrimSpace(tk.Origin), "\n") && next != nil && next.Type == token.MappingValueType && next.Position != nil {
-		// A plain value ran on to the next line, where a key was meant
-		// to start: the key's line is the one to fix.
-		line = next.Position.Line
-		return problem{line: line, col: keyColumn(text(line)), msg: "front matter is not valid YAML: this key is indented further than the keys it belongs with",
-			advice: "so it reads as part of the value above it; line it up with them"}
-	}
-	this := text(line)
-	switch {
-	case strings.Contains(this[:len(this)-len(strings.TrimLeft(this, " \t"))], "\t"):
-		return problem{line: line, col: 1, msg: "front matter is not valid YAML: a tab indents this line", advice: "indent with spaces, not tabs"}
-	case tk.Next != nil && tk.Next.Type == token.MappingValueType && tk.Prev != nil && tk.Prev.Type == token.MappingValueType &&
-		tk.Prev.Position != nil && tk.Next.Position != nil && tk.Prev.Position.Line == line && tk.Next.Position.Line == line:
-		return problem{line: line, col: tk.Next.Position.Column, msg: "front matter is not valid YAML: a second colon in a value",
-			advice: "put a value that holds a colon and a space in quotes (key: \"value: more\")"}
-	}
-	prev := line - 1
-	for prev > 0 && (strings.TrimSpace(text(prev)) == "" || strings.HasPrefix(strings.TrimSpace(text(prev)), "#")) {
-		prev--
-	}
-	if prev > 0 {
-		above := text(prev)
-		here, there := keyColumn(this), keyColumn(above)
-		isKey := strings.Contains(this, ": ") || strings.HasSuffix(this, ":")
-		switch {
-		case isKey && here != there && !opensBlock(above):
-			return problem{line: line, msg: "front matter is not valid YAML: this key starts at column " + strconv.Itoa(here) + " and the one above it at column " + strconv.Itoa(there),
-				advice: "the keys of one set line up"}
-		case !isKey && here < there:
-			return problem{line: line, col: here, msg: "front matter is not valid YAML: this line is indented less than the text above it",
-				advice: "text that runs over several lines keeps its indentation (" + strconv.Itoa(there-1) + " spaces here)"}
-		}
-	}
-	return problem{line: line, col: col, msg: "front matter is not valid YAML: " + se.Message,
-		advice: "check the indentation and quoting of this line and the one above it"}
-}
-
-// keyColumn returns the column where a line's key or text starts, after
-// its indentation and any list dash.
-func keyColumn(l string) int {
-	rest := strings.TrimLeft(l, " ")
-	for strings.HasPrefix(rest, "- ") {
-		rest = strings.TrimLeft(rest[2:], " ")
-	}
-	return len(l) - len(rest) + 1
-}
-
-// opensBlock reports whether a line ends by opening a value on the lines
-// below it: a key with nothing after it, or a block of text (>- or |).
-func opensBlock(l string) bool {
-	l = strings.TrimSpace(l)
-	for _, end := range []string{":", ">", ">-", ">+", "|", "|-", "|+"} {
-		if strings.HasSuffix(l, end) {
-			return true
-		}
-	}
-	return false
 }
 
 // openingLine returns the line of the opening --- (front matter may follow
