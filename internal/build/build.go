@@ -109,6 +109,10 @@ func run(cfg Config, write bool) (*Result, error) {
 		s.dry = true
 		s.setAsideProblems(problems)
 	}
+	s.checkPlaceholders(&problems, !write)
+	if problems.Errors() > 0 {
+		s.dry = true
+	}
 	step("load")
 	problems = append(problems, s.assemble()...)
 	step("assemble")

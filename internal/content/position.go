@@ -124,3 +124,12 @@ func (p *Page) nodeAt(keys ...string) ast.Node {
 	}
 	return n
 }
+
+// FrontMatter returns the page's front matter as written, between the ---
+// lines, and the file line of its first line.
+func (p *Page) FrontMatter() ([]byte, int) {
+	if p.front == nil {
+		return nil, 0
+	}
+	return p.front.raw, p.front.open + 1
+}
