@@ -112,8 +112,8 @@
 //
 // Written by the pages, outside div.fc:
 //
-//	div.fc-intro, div.fc-extras      the flowchart page's heading and its downloads
-//	                                 (ul.fc-downloads) and embed code, left out of print
+//	div.fc-extras                    the flowchart page's downloads (ul.fc-downloads) and embed code, left
+//	                                 out of print
 //	button[data-fc-copy=ID][hidden]  a "Copy" button for the embed code in the textarea
 //	                                 with id ID (textarea.embed-code)
 //	button[data-fc-png=URL][data-fc-scale=K][data-fc-name=NAME]
