@@ -88,16 +88,8 @@ func layOutCompact(p *protocol.Protocol, f facts, g grid) compactLayout {
 	y = h.y + sectionGap
 
 	if len(f.urgent) > 0 {
-		s := newStack(margin, y, compactFull, 0, false)
-		s.add(urgentHeading, titleSize, true, alertColor)
-		for _, fl := range f.urgent {
-			s.gap(blockGap)
-			s.add(fl.Question, bodySize, true, "")
-			s.add(ifYes+fl.Action, bodySize, false, "")
-		}
-		u := s.box(urgentShape, margin, y, compactFull)
-		l.urgent = &u
-		y += u.h + sectionGap
+		l.urgent = urgentBox(f.urgent, g, y)
+		y += l.urgent.h + sectionGap
 	}
 
 	// The start spans two columns so that its words fit on one line.
@@ -205,6 +197,32 @@ func layOutCompact(p *protocol.Protocol, f facts, g grid) compactLayout {
 	}
 	l.height = y + margin
 	return l
+}
+
+// urgentBox is the urgent route across the top of the chart at y: its
+// heading, then each urgent flag, side by side (up to three) in the wide
+// arrangement and one below another in columns.
+func urgentBox(urgent []protocol.Flag, g grid, y int) *shape {
+	per := 1
+	if g.cols > columns.cols {
+		per = min(len(urgent), 3)
+	}
+	s := newStack(margin, y, g.full(), 0, false)
+	s.add(urgentHeading, titleSize, true, alertColor)
+	lines, bottom := s.lines, s.y
+	inner := g.full() - 2*padX
+	colW := (inner - (per-1)*colGap/2) / per
+	for i := 0; i < len(urgent); i += per {
+		top := bottom + blockGap
+		for j, fl := range urgent[i:min(i+per, len(urgent))] {
+			c := &stack{x: margin + padX + j*(colW+colGap/2), width: colW, y: top}
+			c.add(fl.Question, bodySize, true, "")
+			c.add(ifYes+fl.Action, bodySize, false, "")
+			lines = append(lines, c.lines...)
+			bottom = max(bottom, c.y)
+		}
+	}
+	return &shape{kind: urgentShape, x: margin, y: y, w: g.full(), h: bottom + padY - y, lines: lines}
 }
 
 // move places s, laid out at the origin, with its top-left corner at (x, y).

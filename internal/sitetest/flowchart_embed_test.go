@@ -147,10 +147,14 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 	codes := embedCodes(t, siteDir, base)
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, stripped := strings.CutSuffix(strings.Trim(r.URL.Path, "/"), "/stripped")
+		id, page := strings.CutSuffix(id, "/page")
 		code, ok := codes[id]
 		if !ok {
 			http.NotFound(w, r)
 			return
+		}
+		if page { // the flowchart page, which no other site may frame
+			code = `<iframe src="` + base + id + `/flowchart/" title="Flowchart page"></iframe>`
 		}
 		if stripped {
 			code = scriptRE.ReplaceAllString(code, "")
@@ -192,6 +196,12 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 			if v := pollFrame(t, ctx, embed); v.Scrolls || !v.Chart || h < 200 || h > float64(v.Content)+1 {
 				t.Errorf("with the script the frame was sized to %.0fpx and shows %+v; want the embed's height, whole", h, v)
 			}
+			// The flowchart page itself refuses to be framed: the browser
+			// shows its error page in the frame instead.
+			open(t, ctx, host.URL+"/"+id+"/page/")
+			if u := pollFrameURL(t, ctx); strings.HasPrefix(u, base) {
+				t.Errorf("another site framed the flowchart page: the frame shows %s", u)
+			}
 			for _, u := range log.Foreign(base) {
 				if !strings.HasPrefix(u, host.URL) {
 					t.Errorf("request to a third origin: %s", u)
@@ -199,6 +209,31 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pollFrameURL waits, for up to 15 seconds, for the tab's first frame to
+// show a document, and returns its address: the one asked for, or the
+// browser's error page where the frame was refused.
+func pollFrameURL(t testing.TB, ctx context.Context) string {
+	t.Helper()
+	var u string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		err := browsertest.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			tree, err := cdp.Call(ctx, tg, page.GetFrameTree, cdp.Empty{})
+			if err == nil && len(tree.FrameTree.ChildFrames) > 0 {
+				u = tree.FrameTree.ChildFrames[0].Frame.URL
+			}
+			return err
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u != "" && u != "about:blank" {
+			return u
+		}
+	}
+	t.Fatal("the frame never showed a document")
+	return ""
 }
 
 // TestEmbedSizes opens each embed page in windows as wide as frames are:

@@ -39,14 +39,16 @@ func svgSize(t testing.TB, file string) (w, h int) {
 
 // TestFlowchartPNG downloads each flowchart as a PNG, by keyboard, and
 // decodes it: a whole PNG, at least 1920 pixels wide, the picture's size
-// times the page's scale. (Pixels differ with the machine's fonts; sizes do
-// not.)
+// times the page's scale, drawn with no request off the site. (Pixels differ
+// with the machine's fonts; sizes do not.) The example procedures, of four
+// to six stages, fit a 16:9 slide.
 func TestFlowchartPNG(t *testing.T) {
 	base := siteURL(t)
 	for id := range stagesOf(t) {
 		t.Run(id, func(t *testing.T) {
 			ctx := tab(t)
 			dir := downloads(t, ctx)
+			log := browsertest.Requests(ctx)
 			open(t, ctx, base+id+"/flowchart/")
 			scale := eval[string](t, ctx, `document.querySelector("[data-fc-png]").dataset.fcScale`)
 			tabTo(t, ctx, "[data-fc-png]")
@@ -61,8 +63,14 @@ func TestFlowchartPNG(t *testing.T) {
 			if b := img.Bounds(); b.Dx() != w*k || b.Dy() != h*k || b.Dx() < 1920 {
 				t.Errorf("the PNG is %dx%d; want %dx%d (the %dx%d picture times %d), at least 1920 wide", b.Dx(), b.Dy(), w*k, h*k, w, h, k)
 			}
+			if w*9 < h*16 {
+				t.Errorf("the picture is %dx%d, taller than a 16:9 slide", w, h)
+			}
 			if got := poll[string](t, ctx, `document.querySelector("[data-fc-png] + .fc-copy-status").textContent`); got != "Downloaded" {
 				t.Errorf("the status says %q", got)
+			}
+			for _, u := range log.Foreign(base) {
+				t.Errorf("request off the site: %s", u)
 			}
 		})
 	}
