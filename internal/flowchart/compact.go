@@ -11,22 +11,26 @@ import (
 //
 //   - columns: three columns, compactWidth units wide, drawn for a 720-pixel
 //     frame at one unit a pixel: the chart of embeds, of the flowchart page
-//     on a wide screen and of presenting. Its text stays legible (12 px and
-//     up) down to CompactMinWidth pixels, below which pages show the list of
-//     stages instead.
-//   - wide: up to six columns, wideWidth units wide, about as wide as a 16:9
-//     slide: the picture to download (SVG and PNG) and to print on an A4
-//     landscape page.
+//     on a wide screen, of presenting and of print. Its text stays legible
+//     (12 px and up) down to CompactMinWidth pixels, below which pages show
+//     the list of stages instead.
+//   - wide: up to six columns, wideWidth units wide, about the shape of a
+//     16:9 slide: the picture to download (SVG and PNG).
 const (
-	compactWidth    = 720
-	wideWidth       = 1280
-	colGap          = 46                                     // between cards in a row: the "No" arrow and its label
-	rowGap          = 48                                     // between rows: the arrow back to the next row
-	sectionGap      = 14                                     // between the parts of the chart
-	compactArrow    = 22                                     // from the start down to stage 1
-	compactMinPx    = 12                                     // the smallest text, in pixels, a page may show
-	CompactMinWidth = compactWidth * compactMinPx / bodySize // 576 pixels
+	compactWidth = 720
+	wideWidth    = 1280
+	colGap       = 46 // between cards in a row: the "No" arrow and its label
+	rowGap       = 48 // between rows: the arrow back to the next row
+	sectionGap   = 14 // between the parts of the chart
+	compactArrow = 22 // from the start down to stage 1
+	compactMinPx = 12 // the smallest text, in pixels, a page may show
 )
+
+// CompactMinWidth is the narrowest, in pixels, that pages show the compact
+// chart: its body text is then 12 px. Below it they show the list of stages
+// (embeds) or the one-column chart (the flowchart page); flowchart.css
+// writes the same number (576).
+const CompactMinWidth = compactWidth * compactMinPx / bodySize
 
 // grid is an arrangement of the compact chart.
 type grid struct {

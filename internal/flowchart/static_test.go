@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -73,6 +74,20 @@ func TestStylesheet(t *testing.T) {
 	for _, m := range regexp.MustCompile(`\.((?:fc|is)-[a-z-]+)`).FindAllStringSubmatch(css, -1) {
 		if !strings.Contains(all.String(), m[1]) && !bytes.Contains(doc, []byte(m[1])) {
 			t.Errorf("flowchart.css styles .%s, which nothing uses", m[1])
+		}
+	}
+	// The numbers the Go side counts on: where the compact chart gives way,
+	// and the embed page's lines around it (in rem of 16 px).
+	rem := func(px int) string { return strconv.FormatFloat(float64(px)/16, 'f', -1, 64) + "rem" }
+	for _, want := range []string{
+		"(min-width: " + strconv.Itoa(CompactMinWidth) + "px)",
+		"(max-width: " + strconv.Itoa(CompactMinWidth-1) + ".98px)",
+		"calc(100vh - " + rem(embedTitle+embedList+embedSource) + ")",
+		"calc(100vh - " + rem(embedList+embedSource) + ")",
+		"max-width: " + rem(EmbedWidth),
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("flowchart.css has no %s", want)
 		}
 	}
 	for _, want := range []string{"#ffdd00", "@media print", "forced-colors", "size: A4 landscape"} {

@@ -63,6 +63,7 @@ func TestFlowchartPNG(t *testing.T) {
 			if b := img.Bounds(); b.Dx() != w*k || b.Dy() != h*k || b.Dx() < 1920 {
 				t.Errorf("the PNG is %dx%d; want %dx%d (the %dx%d picture times %d), at least 1920 wide", b.Dx(), b.Dy(), w*k, h*k, w, h, k)
 			}
+			t.Logf("%s: PNG %dx%d, %d bytes", id, img.Bounds().Dx(), img.Bounds().Dy(), len(data))
 			if w*9 < h*16 {
 				t.Errorf("the picture is %dx%d, taller than a 16:9 slide", w, h)
 			}
