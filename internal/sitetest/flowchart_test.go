@@ -130,6 +130,9 @@ func presentStages(t *testing.T, ctx context.Context, u string, n int) {
 			return
 		}
 		p := eval[presented](t, ctx, presentingJS)
+		if what == "after Enter on Present" {
+			t.Logf("%s: the chart is drawn at %s, the details in %.0f px type", what, p.Chart, p.MinFont)
+		}
 		if !p.ChartInside || !p.StageInside || !p.DetailBeside {
 			t.Errorf("%s: the chart (%s) is not whole on the screen with stage %d marked and its details beside it: %+v", what, p.Chart, stage, p)
 		}
