@@ -122,10 +122,7 @@ func templateLine(err error) int {
 func (s *site) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": s.url,
-		// abs gives the full address of a URL a view holds (.Page.URL,
-		// .Protocol.URL: the base path already in front) when the site
-		// knows its address, else the URL as it is.
-		"abs": func(u string) string { return s.origin + u },
+		"abs": s.absURL,
 		"asset": func(name string) (string, error) {
 			u, ok := s.assets[name]
 			if !ok {
