@@ -100,12 +100,6 @@ func (s *site) resolveLink(p *page, dest string) (out string, r *ref, msg string
 // contentFile reports whether p, a slash path inside the content folder,
 // is a file other than a page.
 func (s *site) contentFile(p string) bool {
-	if s.assetSet == nil {
-		s.assetSet = make(map[string]bool, len(s.tree.Assets))
-		for _, a := range s.tree.Assets {
-			s.assetSet[a] = true
-		}
-	}
 	return s.assetSet[p]
 }
 

@@ -117,6 +117,11 @@ func load(cfg Config) (*site, diag.List) {
 	tree, drafts := all.Published()
 	s := newSite(cfg)
 	s.tree = tree
+	// Made before pages render in parallel, which only read it.
+	s.assetSet = make(map[string]bool, len(tree.Assets))
+	for _, a := range tree.Assets {
+		s.assetSet[a] = true
+	}
 	for _, d := range drafts {
 		s.drafts[d.Path] = d
 		s.draftURLs[urlOf(d.Path)] = d.File
