@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"resolve/internal/content"
 	"resolve/internal/diag"
 	"resolve/internal/escalation"
 )
@@ -18,7 +19,11 @@ import (
 func (s *site) assemble() diag.List {
 	var problems diag.List
 	indexes := map[string]*page{} // folder -> its index page
+	bundles := s.bundles(&problems)
 	for _, c := range s.tree.Pages {
+		if bundles[c.Dir] != nil && bundles[c.Dir] != c {
+			continue // reported by bundles
+		}
 		p := &page{
 			src:         c,
 			url:         urlOf(c.Path),
@@ -45,9 +50,10 @@ func (s *site) assemble() diag.List {
 			indexes[c.Dir] = p
 		}
 	}
-	// A folder with pages but no _index.md still gets an index page.
+	// A folder with pages but no _index.md still gets an index page (a
+	// page bundle's folder is its page).
 	for _, c := range s.tree.Pages {
-		for dir := c.Dir; dir != "."; dir = path.Dir(dir) {
+		for dir := folderOf(c); dir != "."; dir = path.Dir(dir) {
 			if indexes[dir] != nil {
 				continue
 			}
@@ -76,7 +82,7 @@ func (s *site) assemble() diag.List {
 		case p.url == "/":
 			continue
 		case p.src != nil && !p.src.IsIndex:
-			dir = p.src.Dir
+			dir = folderOf(p.src)
 		default:
 			dir = path.Dir(strings.Trim(p.url, "/"))
 		}
@@ -105,6 +111,43 @@ func (s *site) assemble() diag.List {
 	s.addRedirects(&problems)
 	problems.Sort()
 	return problems
+}
+
+// A page bundle, as Hugo calls it, is a folder whose page is its index.md,
+// with the files it shows beside it: content/manual/flowcharts/index.md is
+// the page /manual/flowcharts/, and ![chart](chart.png) in it is
+// content/manual/flowcharts/chart.png, as a browser reads it too. The
+// folder holds no other pages.
+
+// isBundle reports whether a page is a page bundle's index.md.
+func isBundle(c *content.Page) bool {
+	return path.Base(c.Path) == "index.md" && c.Dir != "."
+}
+
+// folderOf is the folder whose section a page belongs to: its own folder,
+// or for a page bundle the folder above it.
+func folderOf(c *content.Page) string {
+	if isBundle(c) {
+		return path.Dir(c.Dir)
+	}
+	return c.Dir
+}
+
+// bundles returns the page bundles by folder, and refuses any other page
+// in a bundle's folder.
+func (s *site) bundles(problems *diag.List) map[string]*content.Page {
+	out := map[string]*content.Page{}
+	for _, c := range s.tree.Pages {
+		if isBundle(c) {
+			out[c.Dir] = c
+		}
+	}
+	for _, c := range s.tree.Pages {
+		if b := out[c.Dir]; b != nil && b != c {
+			problems.Add(c.File, 1, c.Dir+"/ is a page bundle: "+b.File+" is the page of the folder, which holds only the files that page shows; move this page to another folder, or rename index.md")
+		}
+	}
+	return out
 }
 
 // titleFromName turns a folder name into a title: "child-in-need" -> "Child in need".

@@ -242,10 +242,15 @@ func TestHugoManual(t *testing.T) {
 				`href="` + prefix + `hips/#stages"`,
 				`href="` + prefix + `hips/contacts/"`,
 				`href="#where-to-start"`,
+				`href="` + prefix + `manual/flowcharts/"`,
 			} {
 				if !strings.Contains(intro, want) {
 					t.Errorf("manual/intro/index.html lacks %s", want)
 				}
+			}
+			bundle := read("manual/flowcharts/index.html")
+			if !strings.Contains(bundle, `src="`+prefix+`manual/flowcharts/diagram.png"`) || !strings.Contains(read("manual/index.html"), `href="`+prefix+`manual/flowcharts/"`) {
+				t.Errorf("the page bundle is not /manual/flowcharts/ with its picture beside it, listed in its section")
 			}
 			if _, err := os.Stat(filepath.Join(cfg.Out, "manual", "unfinished")); !os.IsNotExist(err) {
 				t.Errorf("the draft was published (%v)", err)
@@ -320,5 +325,25 @@ Body.
 		if !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nwant a line containing\n%s", got, want)
 		}
+	}
+}
+
+func TestBundleHoldsOnePage(t *testing.T) {
+	dir, cfg := testSite(t)
+	overlay(t, dir, `
+-- content/guide/bundle/index.md --
+---
+title: Bundle
+---
+A page bundle.
+-- content/guide/bundle/other.md --
+---
+title: Other
+---
+Not allowed here.
+`)
+	want := "content/guide/bundle/other.md:1: guide/bundle/ is a page bundle: content/guide/bundle/index.md is the page of the folder"
+	if got := problemsOf(t, dir, cfg); !strings.Contains(got, want) {
+		t.Errorf("problems:\n%s\nwant a line containing\n%s", got, want)
 	}
 }

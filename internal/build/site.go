@@ -227,7 +227,7 @@ func (e *baseError) Error() string {
 // urlOf maps a content path to its page URL.
 func urlOf(p string) string {
 	dir, name := path.Split(p)
-	if name == "_index.md" {
+	if name == "_index.md" || name == "index.md" && dir != "" { // a folder's page, or a page bundle's
 		if dir == "" {
 			return "/"
 		}

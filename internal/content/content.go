@@ -17,6 +17,10 @@
 //	             "Last updated" and given to search engines in the sitemap (date, when
 //	             lastmod is not set)
 //
+// A folder whose page is its index.md (a page bundle, as Hugo calls it) is
+// that page, with the files it shows beside it: manual/flowcharts/index.md
+// is the page /manual/flowcharts/. Such a folder holds no other pages.
+//
 // draft, aliases, date and lastmod are the keys of Hugo's that a manual
 // moved from Hugo keeps as they are. Hugo's other common keys are refused,
 // each with a message saying what to write instead (see hugo.go): slug and
