@@ -32,7 +32,7 @@
 // section, with each page number given as the difference from the one
 // before. The weight ranks a hit: 10 when the heading holds the term, 3 when
 // the page title does, plus the number of times the text does (at most 5).
-// A query multiplies it by the term's rarity (see Searcher.Search) and adds
+// A query multiplies it by the term's rarity (see searchtest.Searcher) and adds
 // up the terms.
 //
 // A shard's key is the first two characters of its terms (one for a

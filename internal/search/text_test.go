@@ -78,11 +78,13 @@ func TestTerms(t *testing.T) {
 }
 
 func FuzzTerms(f *testing.F) {
-	for _, p := range testPages {
-		f.Add(p.Title)
-		for _, s := range p.Sections {
-			f.Add(s.Heading + " " + s.Text)
-		}
+	for _, s := range []string{
+		"Stage 3: managers talk to each other",
+		"Independent Reviewing Officer (IRO) A social worker who chairs reviews of a Looked After Child's care plan.",
+		"Designated safeguarding lead (DSL) Café résumé.",
+		"The child’s plan – “now”… ‘a’ — «b» c\u00a0d ’’x’",
+	} {
+		f.Add(s)
 	}
 	tm := newTermer()
 	f.Fuzz(func(t *testing.T, text string) {
@@ -119,17 +121,16 @@ func FuzzTerms(f *testing.F) {
 // (ASCII and typographic punctuation) against the Unicode path it stands
 // in for.
 func TestWordsPlain(t *testing.T) {
-	for _, p := range manual(20) {
-		for _, s := range append(p.Sections,
-			Section{Text: "It's the DSL's (2024) co-ordinated plan: A-Z, x_y; 'quoted'."},
-			Section{Text: "The child’s plan – “now”… ‘a’ — «b» c\u00a0d ’’x’"},
-		) {
-			if needsFolding(s.Text) {
-				t.Fatalf("needsFolding(%q) is true", s.Text)
-			}
-			if got, want := Words(s.Text), foldedWords(s.Text); !slices.Equal(got, want) {
-				t.Errorf("Words(%q) = %q; want %q", s.Text, got, want)
-			}
+	for _, text := range []string{
+		"Talk the disagreement through with your line manager or safeguarding lead.",
+		"It's the DSL's (2024) co-ordinated plan: A-Z, x_y; 'quoted'.",
+		"The child’s plan – “now”… ‘a’ — «b» c\u00a0d ’’x’",
+	} {
+		if needsFolding(text) {
+			t.Fatalf("needsFolding(%q) is true", text)
+		}
+		if got, want := Words(text), foldedWords(text); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q; want %q", text, got, want)
 		}
 	}
 }

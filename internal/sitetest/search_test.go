@@ -19,6 +19,7 @@ import (
 	"resolve/internal/build"
 	"resolve/internal/content"
 	"resolve/internal/search"
+	"resolve/internal/search/searchtest"
 )
 
 // phrase is something a reader remembers from a page and searches for.
@@ -133,7 +134,7 @@ func TestSearchFindsEveryStage(t *testing.T) {
 // TestSearchAgreesWithGo checks the browser's search against package
 // search, its reference: the same words, stems and results.
 func TestSearchAgreesWithGo(t *testing.T) {
-	s, err := search.Open(os.DirFS(filepath.Join(siteDir, "search")))
+	s, err := searchtest.Open(os.DirFS(filepath.Join(siteDir, "search")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,8 @@
-package search
+// Package searchtest is what tests of the search index share: a
+// reference [Searcher] that reads the index files as static/js/search.js
+// does, and manuals to index (a small hand-written one and generated ones
+// of any size). Nothing in the site build imports it.
+package searchtest
 
 import (
 	"encoding/json"
@@ -9,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"resolve/internal/search"
 )
 
 // Searcher answers queries from the index files, reading them as
@@ -17,9 +23,9 @@ import (
 // search, used to test the index and to measure what a query costs.
 type Searcher struct {
 	fsys     fs.FS
-	manifest Manifest
+	manifest search.Manifest
 	shards   map[string]map[string][]int
-	pages    map[int]*fragment
+	pages    map[int]*page
 	read     []string // files read since the last query began
 	bytes    int
 }
@@ -46,7 +52,7 @@ type Result struct {
 
 // Open reads the manifest from fsys, the index folder.
 func Open(fsys fs.FS) (*Searcher, error) {
-	s := &Searcher{fsys: fsys, shards: map[string]map[string][]int{}, pages: map[int]*fragment{}}
+	s := &Searcher{fsys: fsys, shards: map[string]map[string][]int{}, pages: map[int]*page{}}
 	if err := s.load("index.json", &s.manifest); err != nil {
 		return nil, err
 	}
@@ -57,7 +63,7 @@ func Open(fsys fs.FS) (*Searcher, error) {
 }
 
 // Manifest returns the index's manifest.
-func (s *Searcher) Manifest() Manifest { return s.manifest }
+func (s *Searcher) Manifest() search.Manifest { return s.manifest }
 
 func (s *Searcher) load(name string, v any) error {
 	data, err := fs.ReadFile(s.fsys, name)
@@ -83,7 +89,7 @@ func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error)
 	s.read, s.bytes = nil, 0
 	res := &Result{}
 	stop := set(s.manifest.Stop)
-	words := Words(query)
+	words := search.Words(query)
 	var last string
 	if prefix && len(words) > 0 && !stop[words[len(words)-1]] && len(words[len(words)-1]) >= 3 {
 		last = words[len(words)-1]
@@ -95,7 +101,7 @@ func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error)
 		if stop[w] {
 			continue
 		}
-		t := Stem(w)
+		t := search.Stem(w)
 		if !seen[t] {
 			seen[t] = true
 			res.Terms = append(res.Terms, t)
@@ -103,7 +109,7 @@ func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error)
 		}
 	}
 	if last != "" {
-		res.Terms = append(res.Terms, Stem(last))
+		res.Terms = append(res.Terms, search.Stem(last))
 		var g []string
 		for _, key := range s.manifest.Shards {
 			if !strings.HasPrefix(key, last) && !strings.HasPrefix(last, key) {
@@ -206,15 +212,18 @@ func (s *Searcher) rarity(count int) int {
 
 // prefixMatch reports whether term t matches the unfinished word w.
 func prefixMatch(t, w string) bool {
-	return strings.HasPrefix(t, w) || t == Stem(w) ||
+	return strings.HasPrefix(t, w) || t == search.Stem(w) ||
 		len(t) >= 3 && strings.HasPrefix(w, t) && len(w)-len(t) <= 3
 }
 
-// owner returns the shard key a term belongs to: the longest key it
-// starts with, or "" when there is none.
-func (s *Searcher) owner(t string) string {
+// owner returns the shard key a term belongs to.
+func (s *Searcher) owner(t string) string { return Owner(s.manifest.Shards, t) }
+
+// Owner returns the key of the shard that holds term t: the longest of
+// keys it starts with, or "" when there is none.
+func Owner(keys []string, t string) string {
 	best := ""
-	for _, k := range s.manifest.Shards {
+	for _, k := range keys {
 		if len(k) > len(best) && strings.HasPrefix(t, k) {
 			best = k
 		}
@@ -250,19 +259,27 @@ func (s *Searcher) postings(t string) ([]int, error) {
 	return ps, nil
 }
 
-func (s *Searcher) page(n int) (*fragment, error) {
+func (s *Searcher) page(n int) (*page, error) {
 	if f, ok := s.pages[n]; ok {
 		return f, nil
 	}
 	if n < 0 || n >= s.manifest.Pages {
 		return nil, fmt.Errorf("search: a posting names page %d of %d", n, s.manifest.Pages)
 	}
-	f := &fragment{}
+	f := &page{}
 	if err := s.load("p/"+strconv.Itoa(n)+".json", f); err != nil {
 		return nil, err
 	}
 	s.pages[n] = f
 	return f, nil
+}
+
+// page is the content of p/N.json.
+type page struct {
+	Title    string      `json:"t"`
+	URL      string      `json:"u"`
+	Where    string      `json:"w"`
+	Sections [][3]string `json:"s"`
 }
 
 // set makes a set of terms.

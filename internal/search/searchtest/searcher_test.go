@@ -1,13 +1,15 @@
-package search
+package searchtest
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"resolve/internal/search"
 )
 
 func TestSearch(t *testing.T) {
-	s, err := Open(mapFS(Build(testPages)))
+	s, err := Open(FS(search.Build(Small)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +57,8 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchReadsOnlyWhatItNeeds(t *testing.T) {
-	pages := manual(300)
-	s, err := Open(mapFS(Build(pages)))
+	pages := Manual(300)
+	s, err := Open(FS(search.Build(pages)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +81,8 @@ func TestSearchReadsOnlyWhatItNeeds(t *testing.T) {
 			t.Errorf("Search(%q) read %s", q, name)
 		}
 	}
-	if shards > len(Terms(q)) || frags > 10 || frags == 0 {
-		t.Errorf("Search(%q) read %d shards and %d pages for %d terms and %d hits: %q", q, shards, frags, len(Terms(q)), len(res.Hits), res.Read)
+	if shards > len(search.Terms(q)) || frags > 10 || frags == 0 {
+		t.Errorf("Search(%q) read %d shards and %d pages for %d terms and %d hits: %q", q, shards, frags, len(search.Terms(q)), len(res.Hits), res.Read)
 	}
 	// A second query reads nothing read before.
 	again, err := s.Search(q, false, 10)
@@ -95,14 +97,14 @@ func TestSearchReadsOnlyWhatItNeeds(t *testing.T) {
 // FuzzSearch checks every hit of any query against the definition: each
 // of the query's terms is in the hit's heading, text or page title.
 func FuzzSearch(f *testing.F) {
-	for _, p := range testPages {
+	for _, p := range Small {
 		f.Add(p.Title, false)
 		for _, sec := range p.Sections {
 			f.Add(sec.Heading, true)
 			f.Add(sec.Text, false)
 		}
 	}
-	s, err := Open(mapFS(Build(testPages)))
+	s, err := Open(FS(search.Build(Small)))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -115,8 +117,8 @@ func FuzzSearch(f *testing.F) {
 			return // an unfinished word matches by a looser rule
 		}
 		for _, h := range res.Hits {
-			sec := testPages[h.Page].Sections[h.Section]
-			have := set(Terms(testPages[h.Page].Title + " " + sec.Heading + " " + sec.Text))
+			sec := Small[h.Page].Sections[h.Section]
+			have := set(search.Terms(Small[h.Page].Title + " " + sec.Heading + " " + sec.Text))
 			for _, term := range res.Terms {
 				if !have[term] {
 					t.Errorf("Search(%q) hit %s lacks the term %q", query, h.URL, term)
