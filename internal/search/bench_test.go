@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -25,7 +26,7 @@ func BenchmarkBuild1000(b *testing.B) {
 	pages := searchtest.Manual(1000)
 	var files []search.File
 	for b.Loop() {
-		files = search.Build(pages)
+		files = search.Build(pages, search.Options{})
 	}
 	total, compressed, manifest := 0, 0, 0
 	for _, f := range files {
@@ -45,22 +46,50 @@ func BenchmarkBuild1000(b *testing.B) {
 	for _, f := range files {
 		byName[f.Name] = f.Data
 	}
+	// What a reader's first query fetches: whole words; words as the
+	// search page and the header's box take them, the last one perhaps
+	// unfinished; and with a slip in the longest word.
 	queries := searchtest.TypicalQueries(pages)
-	raw, br := 0, 0
-	for _, q := range queries {
-		s, err := searchtest.Open(fsys)
-		if err != nil {
-			b.Fatal(err)
+	for _, m := range []struct {
+		unit   string
+		prefix bool
+		slip   bool
+	}{{"query-fetch", false, false}, {"query-typing", true, false}, {"query-slip", true, true}} {
+		raw, br := 0, 0
+		for _, q := range queries {
+			if m.slip {
+				q = slip(q)
+			}
+			s, err := searchtest.Open(fsys)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := s.Search(q, searchtest.Options{Prefix: m.prefix, Limit: 10})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, name := range append([]string{"index.json"}, res.Read...) {
+				raw += len(byName[name])
+				br += brotliSize(byName[name])
+			}
 		}
-		res, err := s.Search(q, false, 10)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, name := range append([]string{"index.json"}, res.Read...) {
-			raw += len(byName[name])
-			br += brotliSize(byName[name])
+		b.ReportMetric(float64(raw/len(queries)), m.unit+"-B")
+		b.ReportMetric(float64(br/len(queries)), m.unit+"-brotli-B")
+	}
+}
+
+// slip swaps two letters in the middle of a query's longest word.
+func slip(q string) string {
+	ws := strings.Fields(q)
+	long := 0
+	for i, w := range ws {
+		if len(w) > len(ws[long]) {
+			long = i
 		}
 	}
-	b.ReportMetric(float64(raw/len(queries)), "query-fetch-B")
-	b.ReportMetric(float64(br/len(queries)), "query-fetch-brotli-B")
+	if w := []byte(ws[long]); len(w) >= 5 {
+		w[2], w[3] = w[3], w[2]
+		ws[long] = string(w)
+	}
+	return strings.Join(ws, " ")
 }

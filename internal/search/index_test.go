@@ -30,7 +30,7 @@ func readable(files []search.File) []byte {
 }
 
 func TestBuildGolden(t *testing.T) {
-	got := readable(search.Build(searchtest.Small))
+	got := readable(search.Build(searchtest.Small, searchtest.SmallOptions))
 	golden := filepath.Join("testdata", "index.golden")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -42,14 +42,14 @@ func TestBuildGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("search.Build(searchtest.Small) differs from %s (run go test -update if the change is right):\n%s", golden, got)
+		t.Errorf("search.Build(searchtest.Small, searchtest.SmallOptions) differs from %s (run go test -update if the change is right):\n%s", golden, got)
 	}
 }
 
 func TestBuildDeterministic(t *testing.T) {
-	a, b := readable(search.Build(searchtest.Small)), readable(search.Build(searchtest.Small))
+	a, b := readable(search.Build(searchtest.Small, searchtest.SmallOptions)), readable(search.Build(searchtest.Small, searchtest.SmallOptions))
 	if !bytes.Equal(a, b) {
-		t.Error("search.Build(searchtest.Small) gave different bytes on a second run")
+		t.Error("search.Build(searchtest.Small, searchtest.SmallOptions) gave different bytes on a second run")
 	}
 }
 
@@ -58,8 +58,8 @@ func TestBuildDeterministic(t *testing.T) {
 // added is indexed as an empty one.
 func TestIndexAnyOrder(t *testing.T) {
 	pages := searchtest.Manual(200)
-	want := readable(search.Build(pages))
-	x := search.NewIndex(len(pages), nil)
+	want := readable(search.Build(pages, search.Options{}))
+	x := search.NewIndex(len(pages), search.Options{})
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Add(1)
@@ -82,12 +82,12 @@ func TestIndexAnyOrder(t *testing.T) {
 	// Emitting pages' files as they are added: the same files in all.
 	var mu sync.Mutex
 	var emitted []search.File
-	e := search.NewIndex(len(pages), func(f search.File) error {
+	e := search.NewIndex(len(pages), search.Options{Emit: func(f search.File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		emitted = append(emitted, f)
 		return nil
-	})
+	}})
 	for n := len(pages) - 1; n >= 0; n-- {
 		if err := e.Add(n, pages[n]); err != nil {
 			t.Fatal(err)
@@ -103,7 +103,7 @@ func TestIndexAnyOrder(t *testing.T) {
 		t.Error("emitting pages' files gave different files from Build")
 	}
 
-	partial := search.NewIndex(3, nil)
+	partial := search.NewIndex(3, search.Options{})
 	partial.Add(0, pages[0])
 	partial.Add(2, pages[2])
 	files, err = partial.Files()
@@ -125,7 +125,7 @@ func TestIndexAnyOrder(t *testing.T) {
 // manual big enough to split shards.
 func TestBuildStructure(t *testing.T) {
 	pages := searchtest.Manual(300)
-	files := search.Build(pages)
+	files := search.Build(pages, search.Options{})
 	fsys := searchtest.FS(files)
 	var m search.Manifest
 	if err := json.Unmarshal(fsys["index.json"].Data, &m); err != nil {

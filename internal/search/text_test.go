@@ -70,10 +70,18 @@ func TestWords(t *testing.T) {
 }
 
 func TestTerms(t *testing.T) {
-	got := Terms("If the disagreement is not resolved, escalate it to the next stage.")
-	want := []string{"disagreement", "resolv", "escalat", "next", "stag"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Terms(...) = %q; want %q", got, want)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"If the disagreement is not resolved, escalate it to the next stage.", []string{"disagreement", "resolv", "escalat", "next", "stag"}},
+		{"E-mail a multi-agency co-ordinator", []string{"e", "mail", "email", "multi", "agency", "multiagency", "co", "ordinator", "coordinator"}},
+		{"in-to 2024-25 face-to-face", []string{"2024", "25", "fac", "fac", "facetofac"}},
+	}
+	for _, tt := range tests {
+		if got := Terms(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Terms(%q) = %q; want %q", tt.text, got, tt.want)
+		}
 	}
 }
 
@@ -86,11 +94,11 @@ func FuzzTerms(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	tm := newTermer()
+	tm := newTermer(nil)
 	f.Fuzz(func(t *testing.T, text string) {
 		if !needsFolding(text) && utf8.ValidString(text) {
-			if got, want := Words(text), foldedWords(text); !slices.Equal(got, want) {
-				t.Fatalf("Words(%q) = %q; the Unicode path gives %q", text, got, want)
+			if got, want := Tokens(text), foldedTokens(text); !slices.Equal(got, want) {
+				t.Fatalf("Tokens(%q) = %v; the Unicode path gives %v", text, got, want)
 			}
 		}
 		var got []string
@@ -140,4 +148,30 @@ func TestWordsPlain(t *testing.T) {
 func foldedWords(text string) []string {
 	w := Words(text + " é")
 	return w[:len(w)-1]
+}
+
+// foldedTokens is Tokens by way of the Unicode path.
+func foldedTokens(text string) []Token {
+	w := Tokens(text + " é")
+	return w[:len(w)-1]
+}
+
+func TestTokens(t *testing.T) {
+	j := func(w string) Token { return Token{w, true} }
+	s := func(w string) Token { return Token{w, false} }
+	tests := []struct {
+		text string
+		want []Token
+	}{
+		{"e-mail", []Token{s("e"), j("mail")}},
+		{"E‑mail (non-breaking) e‐mail", []Token{s("e"), j("mail"), s("non"), j("breaking"), s("e"), j("mail")}},
+		{"face-to-face", []Token{s("face"), j("to"), j("face")}},
+		{"-lead a - b a--b a-’b a’-b 1–2", []Token{s("lead"), s("a"), s("b"), s("a"), s("b"), s("a"), j("b"), s("a"), j("b"), s("1"), s("2")}},
+		{"café-résumé", []Token{s("cafe"), j("resume")}},
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Tokens(%q) = %v; want %v", tt.text, got, tt.want)
+		}
+	}
 }

@@ -10,7 +10,7 @@ import (
 // manual, reading every file anew each time, as a reader's first query does.
 func BenchmarkQuery1000(b *testing.B) {
 	pages := Manual(1000)
-	fsys := FS(search.Build(pages))
+	fsys := FS(search.Build(pages, search.Options{}))
 	queries := TypicalQueries(pages)
 	i := 0
 	for b.Loop() {
@@ -18,7 +18,7 @@ func BenchmarkQuery1000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.Search(queries[i%len(queries)], true, 10); err != nil {
+		if _, err := s.Search(queries[i%len(queries)], Options{Prefix: true, Limit: 10}); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -9,24 +9,44 @@ import (
 	"resolve/internal/search"
 )
 
-// Small is a small manual: two procedures' pages and a glossary.
+// Small is a small manual: two procedures' pages, their contacts, a
+// calendar and a glossary. Index it with SmallOptions.
 var Small = []search.Page{
-	{URL: "/hips/", Title: "Resolving professional differences", Where: "HIPS", Sections: []search.Section{
+	{URL: "/hips/", Title: "Resolving professional differences", Where: "HIPS", Scope: "hips", Sections: []search.Section{
 		{Text: "Use this procedure when you disagree with another agency's decision about a child."},
 		{Heading: "Stage 1: Discussion with your line manager", Anchor: "stage-1", Text: "Talk the disagreement through with your line manager or safeguarding lead."},
 		{Heading: "Stage 2: Inter-agency discussion", Anchor: "stage-2", Text: "Contact the other practitioner and discuss the concern within two working days."},
 	}},
-	{URL: "/hips/stage-3/", Title: "Stage 3: managers talk to each other", Where: "HIPS", Sections: []search.Section{
+	{URL: "/hips/stage-3/", Title: "Stage 3: managers talk to each other", Where: "HIPS", Scope: "hips", Sections: []search.Section{
 		{Heading: "What happens at this stage", Anchor: "what-happens-at-this-stage", Text: "Your line manager contacts their counterpart at the other agency. The managers review the information and escalate if it is not resolved."},
 		{Heading: "When it should happen", Anchor: "when-it-should-happen", Text: "Within two working days of finishing stage 2."},
 	}},
-	{URL: "/tees/stage-4/", Title: "Stage 4: resolution meeting", Where: "TEES", Sections: []search.Section{
+	{URL: "/hips/contacts/", Title: "Contacts", Where: "HIPS", Scope: "hips", Sections: []search.Section{
+		{Text: "Hampshire Safeguarding Children Partnership. E-mail hscp@hants.example for stage 5."},
+	}},
+	{URL: "/tees/stage-4/", Title: "Stage 4: resolution meeting", Where: "TEES", Scope: "tees", Sections: []search.Section{
 		{Heading: "Who chairs the meeting", Anchor: "who-chairs-the-meeting", Text: "A senior manager who has not been involved chairs the resolution meeting. Escalations are recorded."},
+		{Heading: "Telling the IRO", Anchor: "telling-the-iro", Text: "Where the child has a care plan, tell the IRO what the meeting decided."},
+	}},
+	{URL: "/tees/calendar/", Title: "Days not counted", Where: "TEES", Scope: "tees", Sections: []search.Section{
+		{Text: "Bank holidays in 2026: New Year's Day, Good Friday, Easter Monday, Christmas Day, Boxing Day."},
 	}},
 	{URL: "/glossary/", Title: "Glossary", Sections: []search.Section{
 		{Heading: "Independent Reviewing Officer (IRO)", Anchor: "independent-reviewing-officer", Text: "A social worker who chairs reviews of a Looked After Child's care plan."},
 		{Heading: "Designated safeguarding lead (DSL)", Anchor: "designated-safeguarding-lead", Text: "The person who takes lead responsibility for safeguarding in a school. Café résumé."},
+		{Heading: "Multi-agency meeting", Anchor: "multi-agency-meeting", Text: "A meeting of practitioners from several agencies, by phone or in person."},
 	}},
+}
+
+// SmallOptions index Small: the glossary's abbreviations and a synonym
+// a partnership might add.
+var SmallOptions = search.Options{
+	Synonyms: [][]string{
+		{"IRO", "Independent Reviewing Officer"},
+		{"DSL", "Designated safeguarding lead"},
+		{"phone", "telephone"},
+	},
+	Scopes: []search.Scope{{ID: "hips", URL: "/hips/"}, {ID: "tees", URL: "/tees/"}},
 }
 
 // words is the vocabulary of the generated manual: the language of

@@ -1,7 +1,8 @@
 // Package searchtest is what tests of the search index share: a
 // reference [Searcher] that reads the index files as static/js/search.js
-// does, and manuals to index (a small hand-written one and generated ones
-// of any size). Nothing in the site build imports it.
+// does and ranks as it does, and manuals to index (a small hand-written
+// one and generated ones of any size). Nothing in the site build imports
+// it.
 package searchtest
 
 import (
@@ -9,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +30,14 @@ type Searcher struct {
 	bytes    int
 }
 
+// Options shape a query.
+type Options struct {
+	Prefix bool   // the last word is being typed
+	Limit  int    // how many hits to return
+	In     string // search only the pages of this scope
+	Near   string // rank the pages of this scope higher (the reader is on one)
+}
+
 // Hit is one section that matches a query.
 type Hit struct {
 	Page, Section int
@@ -43,11 +51,19 @@ type Hit struct {
 
 // Result is the answer to a query.
 type Result struct {
-	Terms []string // the query's terms
-	Total int      // sections matching every term
+	Units []Unit   // what the query looked for
+	Total int      // sections matching any unit
 	Hits  []Hit    // the best of them, best first
 	Read  []string // the index files this query read, beyond those read before
 	Bytes int      // their size
+}
+
+// page is the content of p/N.json.
+type page struct {
+	Title    string      `json:"t"`
+	URL      string      `json:"u"`
+	Where    string      `json:"w"`
+	Sections [][3]string `json:"s"`
 }
 
 // Open reads the manifest from fsys, the index folder.
@@ -56,8 +72,8 @@ func Open(fsys fs.FS) (*Searcher, error) {
 	if err := s.load("index.json", &s.manifest); err != nil {
 		return nil, err
 	}
-	if s.manifest.Format != "resolve-search" || s.manifest.Version != 1 {
-		return nil, fmt.Errorf("search: index.json: not a version 1 resolve-search index")
+	if s.manifest.Format != "resolve-search" || s.manifest.Version != 2 {
+		return nil, fmt.Errorf("search: index.json: not a version 2 resolve-search index")
 	}
 	return s, nil
 }
@@ -78,92 +94,71 @@ func (s *Searcher) load(name string, v any) error {
 	return nil
 }
 
-// Search finds the sections that match every term of query and returns
-// the best limit of them. A section's score is the sum, over the query's
-// terms, of the term's weight in the section times its rarity; ties go to
-// the earlier page and section. With prefix set, the query's last word is taken
-// to be still being typed: it also matches terms that start with it, and
-// terms a few letters shorter that it starts with ("escalati" matches
-// "escalat").
-func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error) {
-	s.read, s.bytes = nil, 0
-	res := &Result{}
-	stop := set(s.manifest.Stop)
-	words := search.Words(query)
-	var last string
-	if prefix && len(words) > 0 && !stop[words[len(words)-1]] && len(words[len(words)-1]) >= 3 {
-		last = words[len(words)-1]
-		words = words[:len(words)-1]
-	}
-	seen := map[string]bool{}
-	var groups [][]string // for each query word, the terms that match it
-	for _, w := range words {
-		if stop[w] {
-			continue
-		}
-		t := search.Stem(w)
-		if !seen[t] {
-			seen[t] = true
-			res.Terms = append(res.Terms, t)
-			groups = append(groups, []string{t})
-		}
-	}
-	if last != "" {
-		res.Terms = append(res.Terms, search.Stem(last))
-		var g []string
-		for _, key := range s.manifest.Shards {
-			if !strings.HasPrefix(key, last) && !strings.HasPrefix(last, key) {
-				continue
-			}
-			shard, err := s.shard(key)
-			if err != nil {
-				return nil, err
-			}
-			for t := range shard {
-				if s.owner(t) == key && prefixMatch(t, last) {
-					g = append(g, t)
-				}
-			}
-		}
-		sort.Strings(g)
-		groups = append(groups, g)
-	}
-	if len(groups) == 0 {
-		res.Read, res.Bytes = s.read, s.bytes
-		return res, nil
-	}
+// alternative is a term that stands for a unit, and what its weights
+// count for: all of them for the unit's own term, less for a term the
+// word being typed may become or a slip may stand for.
+type alternative struct {
+	term     string
+	num, den int
+}
 
+// Search finds the sections that match any unit of the query (see Parse)
+// and returns the best o.Limit of them.
+//
+// A section's score is the sum, over the query's units, of the best
+// weight in the section of the unit's alternatives: its own term at its
+// full weight, a number's words ("three", "third" for 3) at half, other
+// terms the word being typed may become at three quarters, and, only when
+// the index has none of those, terms a slip away at half. That sum is
+// scaled by (m+1)/(n+1) for a section that matches m of the query's n
+// units, so that more of the query's words outrank more of one word. The
+// pages of the scope o.Near score half as much again. Ties go to the
+// earlier page and section. Everything is integer arithmetic, so that the
+// browser ranks exactly as Go does.
+func (s *Searcher) Search(query string, o Options) (*Result, error) {
+	s.read, s.bytes = nil, 0
+	res := &Result{Units: Parse(s.manifest, query, o.Prefix)}
 	type key struct{ page, section int }
 	scores := map[key]int{}
-	for i, g := range groups {
-		best := map[key]int{} // a section's best weight among the group's terms
-		for _, t := range g {
-			ps, err := s.postings(t)
+	matched := map[key]int{} // how many units a section matches
+	in, near := s.scope(o.In), s.scope(o.Near)
+	if o.In != "" && in == nil {
+		in = [][2]int{} // an unknown scope has no pages
+	}
+	for _, u := range res.Units {
+		alts, err := s.alternatives(u)
+		if err != nil {
+			return nil, err
+		}
+		best := map[key]int{}
+		for _, a := range alts {
+			ps, err := s.postings(a.term)
 			if err != nil {
 				return nil, err
 			}
-			r := s.rarity(len(ps) / 3)
 			page := 0
 			for j := 0; j+2 < len(ps); j += 3 {
 				page += ps[j]
 				k := key{page, ps[j+1]}
-				if w := ps[j+2] * r; w > best[k] {
+				if in != nil && !within(in, page) {
+					continue
+				}
+				if w := ps[j+2] * a.num / a.den; w > best[k] {
 					best[k] = w
 				}
 			}
 		}
-		next := map[key]int{}
 		for k, w := range best {
-			if i == 0 {
-				next[k] = w
-			} else if sc, ok := scores[k]; ok {
-				next[k] = sc + w
-			}
+			scores[k] += w
+			matched[k]++
 		}
-		scores = next
 	}
 	keys := make([]key, 0, len(scores))
 	for k := range scores {
+		scores[k] = scores[k] * (matched[k] + 1) / (len(res.Units) + 1)
+		if near != nil && within(near, k.page) {
+			scores[k] = scores[k] * 3 / 2
+		}
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
@@ -177,8 +172,8 @@ func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error)
 		return a.section < b.section
 	})
 	res.Total = len(keys)
-	if len(keys) > limit {
-		keys = keys[:limit]
+	if len(keys) > o.Limit {
+		keys = keys[:o.Limit]
 	}
 	for _, k := range keys {
 		f, err := s.page(k.page)
@@ -202,18 +197,72 @@ func (s *Searcher) Search(query string, prefix bool, limit int) (*Result, error)
 	return res, nil
 }
 
-// rarity weighs a term held by count sections: one more than the bit
-// length of sections/count, so a term in one section in a thousand counts
-// for 11 and a term in every section for 2. It is integer arithmetic so
-// that the browser ranks exactly as Go does.
-func (s *Searcher) rarity(count int) int {
-	return 1 + bits.Len(uint(s.manifest.Sections/max(1, count)))
+// alternatives lists the terms that stand for a unit, sorted.
+func (s *Searcher) alternatives(u Unit) ([]alternative, error) {
+	alts := []alternative{{u.Term, 1, 1}}
+	if g := number(s.manifest, u.Term); g != nil {
+		for _, t := range g[1:] {
+			alts = append(alts, alternative{t, 1, 2})
+		}
+	}
+	if u.Prefix {
+		for _, key := range s.manifest.Shards {
+			if !strings.HasPrefix(key, u.Word) && !strings.HasPrefix(u.Word, key) {
+				continue
+			}
+			shard, err := s.shard(key)
+			if err != nil {
+				return nil, err
+			}
+			for t := range shard {
+				if t != u.Term && s.owner(t) == key && prefixMatch(t, u.Word) {
+					alts = append(alts, alternative{t, 3, 4})
+				}
+			}
+		}
+	}
+	found := false
+	for _, a := range alts {
+		ps, err := s.postings(a.term)
+		if err != nil {
+			return nil, err
+		}
+		found = found || len(ps) > 0
+	}
+	if !found && u.Word != "" {
+		if key := s.owner(u.Term); key != "" {
+			shard, err := s.shard(key)
+			if err != nil {
+				return nil, err
+			}
+			for t := range shard {
+				if slipMatch(u.Word, t) {
+					alts = append(alts, alternative{t, 1, 2})
+				}
+			}
+		}
+	}
+	sort.Slice(alts, func(i, j int) bool { return alts[i].term < alts[j].term })
+	return alts, nil
 }
 
-// prefixMatch reports whether term t matches the unfinished word w.
-func prefixMatch(t, w string) bool {
-	return strings.HasPrefix(t, w) || t == search.Stem(w) ||
-		len(t) >= 3 && strings.HasPrefix(w, t) && len(w)-len(t) <= 3
+// scope returns the page ranges of a scope, or nil for none.
+func (s *Searcher) scope(id string) [][2]int {
+	for _, sc := range s.manifest.Scopes {
+		if id != "" && sc.ID == id {
+			return sc.Pages
+		}
+	}
+	return nil
+}
+
+func within(ranges [][2]int, page int) bool {
+	for _, r := range ranges {
+		if page >= r[0] && page <= r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // owner returns the shard key a term belongs to.
@@ -272,14 +321,6 @@ func (s *Searcher) page(n int) (*page, error) {
 	}
 	s.pages[n] = f
 	return f, nil
-}
-
-// page is the content of p/N.json.
-type page struct {
-	Title    string      `json:"t"`
-	URL      string      `json:"u"`
-	Where    string      `json:"w"`
-	Sections [][3]string `json:"s"`
 }
 
 // set makes a set of terms.
