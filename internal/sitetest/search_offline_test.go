@@ -45,6 +45,12 @@ func TestSearchOffline(t *testing.T) {
 		t.Errorf("offline, the first result is %s; want a page of Tees", first)
 	}
 
+	// A page never read offers the search page.
+	open(t, ctx, net.url+"iscp/stage-6/")
+	if !eval[bool](t, ctx, `!!document.querySelector("main a[href='/search/']")`) {
+		t.Error("offline, a page never read does not offer search")
+	}
+
 	// The header's box on a page read before.
 	open(t, ctx, net.url+"search/")
 	tabTo(t, ctx, "#site-search")
