@@ -17,18 +17,30 @@
   const pageSize = 20;
 
   // engine resolves to the engine, loading it if no page script has.
-  const engine = () => new Promise((resolve, reject) => {
-    if (window.resolveSearch) return resolve(window.resolveSearch);
-    let s = d.querySelector("script[data-search-index]");
-    if (!s) {
-      s = d.createElement("script");
-      s.src = form.getAttribute("data-search-index");
-      s.setAttribute("data-search-index", "");
-      d.head.append(s);
+  let loading = null;
+  const engine = () => {
+    if (window.resolveSearch) return Promise.resolve(window.resolveSearch);
+    if (!loading) {
+      loading = new Promise((resolve, reject) => {
+        let s = d.querySelector("script[data-search-index]");
+        if (!s) {
+          s = d.createElement("script");
+          s.src = form.getAttribute("data-search-index");
+          s.setAttribute("data-search-index", "");
+          d.head.append(s);
+        }
+        s.addEventListener("load", () => (window.resolveSearch ? resolve(window.resolveSearch) : reject(new Error("no search engine"))));
+        s.addEventListener("error", (e) => {
+          s.remove(); // the next search adds it again
+          reject(e);
+        });
+      }).catch((e) => {
+        loading = null; // try again at the next search
+        throw e;
+      });
     }
-    s.addEventListener("load", () => (window.resolveSearch ? resolve(window.resolveSearch) : reject(new Error("no search engine"))));
-    s.addEventListener("error", reject);
-  });
+    return loading;
+  };
   engine().catch(() => { /* offline or blocked: each search says so */ });
 
   // --- showing results ---------------------------------------------------
