@@ -66,6 +66,20 @@ func (s *site) newSearchIndex() *search.Index {
 	return search.NewIndex(len(in), opt)
 }
 
+// searchBoost is what the hits of a kind of page count for: pages that
+// say again, in short, what other pages say in full (the glossary and the
+// home page summarise, flowcharts and record forms repeat each stage) rank
+// below those pages for the same words.
+func searchBoost(kind string) float64 {
+	switch kind {
+	case "glossary", "home":
+		return 0.7
+	case "flowchart", "record":
+		return 0.8
+	}
+	return 1
+}
+
 // searchFromHTML reports whether a page is indexed from its rendered HTML
 // rather than its markdown.
 func searchFromHTML(p *page) bool { return p.kind != "page" && p.kind != "section" }
@@ -73,7 +87,7 @@ func searchFromHTML(p *page) bool { return p.kind != "page" && p.kind != "sectio
 // searchPage is what the index holds of a page: the sections of its
 // markdown, or of its rendered HTML when html is not nil.
 func (s *site) searchPage(p *page, html []byte) search.Page {
-	sp := search.Page{URL: s.url(p.url), Title: p.title}
+	sp := search.Page{URL: s.url(p.url), Title: p.title, Boost: searchBoost(p.kind)}
 	if p.proto != nil {
 		sp.Where = strings.ToUpper(p.proto.ID)
 		sp.Scope = p.proto.ID

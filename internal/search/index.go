@@ -47,10 +47,19 @@ type Index struct {
 type indexed struct {
 	added    bool
 	scope    string
+	boost    float64
 	postings []termPosting // in section order
 	lengths  []int32       // the number of terms in each section's text
 	file     File          // p/N.json, unless emitted and not kept for the bundle
 	sum      [sha256.Size]byte
+}
+
+// boostOr1 is the page's Boost, 1 when not set.
+func (d *indexed) boostOr1() float64 {
+	if d.boost == 0 {
+		return 1
+	}
+	return d.boost
 }
 
 // termPosting is a posting of one page, before pages are merged and
@@ -108,7 +117,7 @@ func NewIndex(n int, opt Options) *Index {
 func (x *Index) Add(n int, p Page) error {
 	r := x.readers.Get().(*reader)
 	defer x.readers.Put(r)
-	out := indexed{added: true, scope: p.Scope, lengths: make([]int32, 0, len(p.Sections))}
+	out := indexed{added: true, scope: p.Scope, boost: p.Boost, lengths: make([]int32, 0, len(p.Sections))}
 	r.title = distinct(r.tm.appendIDs(r.title[:0], p.Title))
 	frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
 	for si, s := range p.Sections {
@@ -224,7 +233,7 @@ func (x *Index) Files() ([]File, error) {
 	for n := range x.pages {
 		d := &x.pages[n]
 		for _, tp := range d.postings {
-			all[next[tp.id]] = posting{n, int(tp.section), w.weight(tp, int(d.lengths[tp.section]), idf[tp.id])}
+			all[next[tp.id]] = posting{n, int(tp.section), w.weight(tp, int(d.lengths[tp.section]), idf[tp.id]*d.boostOr1())}
 			next[tp.id]++
 		}
 	}

@@ -180,3 +180,29 @@ func TestBuildStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestBoost checks that a page's Boost scales its weights.
+func TestBoost(t *testing.T) {
+	weights := func(boost float64) []int {
+		pages := []search.Page{
+			{URL: "/a/", Title: "Escalation", Boost: boost, Sections: []search.Section{{Text: "Escalate the disagreement to your manager."}}},
+			{URL: "/b/", Title: "Other", Sections: []search.Section{{Text: "Nothing to see."}}},
+		}
+		s, err := searchtest.Open(searchtest.FS(search.Build(pages, search.Options{})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Search("escalate disagreement manager", searchtest.Options{Limit: 1})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("Search: %v, %d hits", err, len(res.Hits))
+		}
+		return []int{res.Hits[0].Score}
+	}
+	full, none, half := weights(1)[0], weights(0)[0], weights(0.5)[0]
+	if full != none {
+		t.Errorf("a Boost of 0 scores %d, of 1 %d; want the same", none, full)
+	}
+	if half > full*6/10 || half < full*4/10 {
+		t.Errorf("a Boost of 0.5 scores %d, of 1 %d; want about half", half, full)
+	}
+}

@@ -48,8 +48,9 @@
 // before. The weight is the term's BM25 score in the section (see
 // weight.go), times ten, rounded: it counts the term's rarity, how often the
 // section's text holds it against the section's length, and whether the
-// section's heading and its page's title hold it. A query adds up the
-// weights of its words (see searchtest.Searcher for the whole ranking).
+// section's heading and its page's title hold it, and the page's Boost. A
+// query adds up the weights of its words (see searchtest.Searcher for the
+// whole ranking).
 //
 // "synonyms" maps each member of a group, as its terms joined by spaces, to
 // the group's canonical term; "numbers" are the terms of the numbers one to
@@ -68,10 +69,13 @@ package search
 
 // Page is one page to index.
 type Page struct {
-	URL      string // the page's address as the site links to it, base path included
-	Title    string
-	Where    string // what the page belongs to, as shown with a hit, such as "HIPS"; "" for none
-	Scope    string // the id of the Scope the page belongs to; "" for none
+	URL   string // the page's address as the site links to it, base path included
+	Title string
+	Where string // what the page belongs to, as shown with a hit, such as "HIPS"; "" for none
+	Scope string // the id of the Scope the page belongs to; "" for none
+	// Boost is what the page's hits count for: 1 (or 0) in full, less for
+	// a page that only repeats what others say in full.
+	Boost    float64
 	Sections []Section
 }
 
