@@ -186,6 +186,10 @@ func TestBadContent(t *testing.T) {
 		{"wrong type", "content/guide/a-first.md", "---\ntitle: First\nweight: heavy\n---\nBody\n", `content/guide/a-first.md:3: expected a whole number, found "heavy"`},
 		{"protocol problem", "content/hips/_index.md", strings.Replace(readArchiveFile(t, "content/hips/_index.md"), "after: previous", "after: later", 1), `content/hips/_index.md:20: protocol: stage 2 due: after must be concern or previous`},
 		{"site key on a page", "content/guide/a-first.md", "---\ntitle: First\nfooter: mine\n---\nBody\n", "content/guide/a-first.md:3: footer is a site setting"},
+		{"synonyms on a page", "content/guide/a-first.md", "---\ntitle: First\nsynonyms: [[a, b]]\n---\nBody\n", "content/guide/a-first.md:3: synonyms is a site setting"},
+		{"a synonym alone", "content/_index.md", strings.Replace(readArchiveFile(t, "content/_index.md"), "footer:", "synonyms:\n  - [phone, telephone]\n  - [alone]\nfooter:", 1), "content/_index.md:7: a group of synonyms needs two or more"},
+		{"a synonym of common words", "content/_index.md", strings.Replace(readArchiveFile(t, "content/_index.md"), "footer:", "synonyms:\n  - [phone,\n     the]\nfooter:", 1), `content/_index.md:7: synonym "the" has no word to search for`},
+		{"synonyms not in groups", "content/_index.md", strings.Replace(readArchiveFile(t, "content/_index.md"), "footer:", "synonyms: [phone, telephone]\nfooter:", 1), "content/_index.md:5:"},
 		{"bad template", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}{{end}}", "layouts/page.html:2:"},
 	}
 	for _, tt := range tests {

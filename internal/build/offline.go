@@ -30,6 +30,10 @@ func (s *site) offlinePage() (*page, error) {
 	for _, pr := range s.protos {
 		b.WriteString(`<li><a href="` + html.EscapeString(s.url(pr.index.url)) + `">` + html.EscapeString(pr.index.title) + `</a>, and its <a href="` + html.EscapeString(s.url("/"+pr.ID+"/record/")) + `">record form</a></li>`)
 	}
+	if s.hasSearch() {
+		// search.js keeps the index once a reader has searched (see package search).
+		b.WriteString(`<li><a href="` + html.EscapeString(s.url("/search/")) + `">Search</a>, once you have searched this site on this device</li>`)
+	}
 	b.WriteString("</ul><p>So are the pages you have read before on this device. Anything you typed into a record form stays in that page: go back to it rather than reloading.</p>")
 	p := &page{
 		url:     offlinePath,

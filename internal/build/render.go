@@ -8,7 +8,6 @@ import (
 
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
-	"resolve/internal/search"
 )
 
 // render turns each page's markdown into HTML, adds it to the search
@@ -30,10 +29,10 @@ func (s *site) render() diag.List {
 		warnings = append(warnings, ws...)
 		mu.Unlock()
 	}
-	var idx *search.Index
 	if s.hasSearch() {
-		idx = search.NewIndex(s.numberForSearch(), s.emitSearch)
+		s.index = s.newSearchIndex()
 	}
+	idx := s.index
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
 		if p.src != nil {
@@ -42,8 +41,8 @@ func (s *site) render() diag.List {
 				return // set aside for a problem reported already
 			}
 		}
-		if idx != nil && p.searchNo >= 0 {
-			if err := idx.Add(p.searchNo, s.searchPage(p)); err != nil {
+		if idx != nil && p.searchNo >= 0 && !searchFromHTML(p) {
+			if err := idx.Add(p.searchNo, s.searchPage(p, nil)); err != nil {
 				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
 			}
 		}
@@ -74,6 +73,7 @@ func (s *site) render() diag.List {
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
+	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
 	problems.Sort()
 	return problems
@@ -95,6 +95,9 @@ func (s *site) layOut(p *page) diag.List {
 	out := buf.Bytes()
 	if err != nil {
 		return diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}}
+	}
+	if ps := s.indexRendered(p, out); len(ps) > 0 {
+		return ps
 	}
 	p.ids = idsIn(out)
 	if p.doc != nil {

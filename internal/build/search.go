@@ -1,61 +1,129 @@
 package build
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"resolve/internal/content"
-	"resolve/internal/markdown"
+	"resolve/internal/diag"
 	"resolve/internal/search"
 )
 
 // The search index (see package search) has every page a reader might
-// look for, with the text the layouts add from data as well as the
-// markdown: a protocol's stages, the glossary's terms, contacts and
-// versions. The search and A to Z pages, the 404 page and embeds are not
-// in it. Each page is added as soon as its markdown is rendered, and the
-// index is written under /search/ once every page is in.
+// look for. Plain pages and sections are indexed from their markdown as
+// soon as it is rendered; every other page (the home page, procedures,
+// the glossary and the pages made from data: flowcharts, contacts,
+// calendars, changes, record forms) from its rendered HTML, so the index
+// holds what the layouts write. The search and A to Z pages, the 404 page
+// and embeds are not in it. Pages are numbered with each procedure's
+// pages together, so a reader can search one procedure. The glossary's
+// abbreviations and the home page's `synonyms:` make synonyms. The index
+// is written under /search/ once every page is in.
 
 // hasSearch reports whether the site has a search page, and so an index.
 func (s *site) hasSearch() bool { return s.byURL["/search/"] != nil }
 
-// numberForSearch gives each page that belongs in the search index its
-// number there, in site order, and returns how many there are. Other
-// pages get -1.
-func (s *site) numberForSearch() int {
-	n := 0
+// searchDir is the folder of the index in the site.
+const searchDir = "search/"
+
+// searchBundleLimit is the largest index also written as one file, for a
+// reader's device to keep for offline use (see package search).
+const searchBundleLimit = 1 << 20
+
+// newSearchIndex numbers the pages that belong in the index, each
+// procedure's together, in site order otherwise (other pages get -1), and
+// makes the index.
+func (s *site) newSearchIndex() *search.Index {
+	order := map[*proto]int{}
+	for i, pr := range s.protos {
+		order[pr] = i + 1
+	}
+	var in []*page
 	for _, p := range s.pages {
 		p.searchNo = -1
 		if p.noIndex || p.kind == "search" || p.kind == "a-z" {
 			continue
 		}
-		p.searchNo = n
-		n++
+		in = append(in, p)
 	}
-	return n
+	slices.SortStableFunc(in, func(a, b *page) int { return order[a.proto] - order[b.proto] })
+	for n, p := range in {
+		p.searchNo = n
+	}
+	opt := search.Options{Emit: s.emitSearch, BundleLimit: searchBundleLimit}
+	for _, pr := range s.protos {
+		opt.Scopes = append(opt.Scopes, search.Scope{ID: pr.ID, URL: s.url(pr.index.url)})
+	}
+	for _, t := range s.glossary {
+		if t.Abbr != "" {
+			opt.Synonyms = append(opt.Synonyms, []string{t.Abbr, t.Term})
+		}
+	}
+	if s.home != nil {
+		opt.Synonyms = append(opt.Synonyms, s.home.Meta.Synonyms...)
+	}
+	return search.NewIndex(len(in), opt)
 }
 
-// searchPage is what the index holds of a rendered page.
-func (s *site) searchPage(p *page) search.Page {
-	sp := search.Page{URL: s.url(p.url), Title: p.title}
+// searchBoost is what the hits of a kind of page count for: pages that
+// say again, in short, what other pages say in full (the glossary and the
+// home page summarise, flowcharts and record forms repeat each stage) rank
+// below those pages for the same words.
+func searchBoost(kind string) float64 {
+	switch kind {
+	case "glossary", "home":
+		return 0.7
+	case "flowchart", "record":
+		return 0.8
+	}
+	return 1
+}
+
+// searchFromHTML reports whether a page is indexed from its rendered HTML
+// rather than its markdown.
+func searchFromHTML(p *page) bool { return p.kind != "page" && p.kind != "section" }
+
+// searchPage is what the index holds of a page: the sections of its
+// markdown, or of its rendered HTML when html is not nil.
+func (s *site) searchPage(p *page, html []byte) search.Page {
+	sp := search.Page{URL: s.url(p.url), Title: p.title, Boost: searchBoost(p.kind)}
 	if p.proto != nil {
 		sp.Where = strings.ToUpper(p.proto.ID)
+		sp.Scope = p.proto.ID
 	}
-	if p.doc != nil {
+	switch {
+	case html != nil:
+		sp.Sections = search.HTMLSections(html)
+	case p.doc != nil:
 		for _, sec := range p.doc.Sections {
 			sp.Sections = append(sp.Sections, search.Section{Heading: sec.Heading, Anchor: sec.ID, Text: sec.Text})
 		}
 	}
-	sp.Sections = append(sp.Sections, s.dataSections(p)...)
-	if len(sp.Sections) == 0 || sp.Sections[0].Heading != "" {
+	switch {
+	case len(sp.Sections) == 0 || sp.Sections[0].Heading != "":
 		// The page itself, found by its title and description.
 		sp.Sections = append([]search.Section{{Text: p.description}}, sp.Sections...)
+	case sp.Sections[0].Text == "":
+		sp.Sections[0].Text = p.description
 	}
 	return sp
 }
 
+// indexRendered adds a page indexed from its HTML to the index, once it
+// is laid out.
+func (s *site) indexRendered(p *page, html []byte) diag.List {
+	if s.index == nil || p.searchNo < 0 || !searchFromHTML(p) {
+		return nil
+	}
+	if err := s.index.Add(p.searchNo, s.searchPage(p, html)); err != nil {
+		return diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}
+	}
+	return nil
+}
+
 // emitSearch writes a file of the index as soon as it is made (a page's
-// own file, see search.NewIndex); a check, which writes nothing, drops it.
+// own file, see search.Options); a check, which writes nothing, drops it.
 func (s *site) emitSearch(f search.File) error {
 	if s.out == nil {
 		return nil
@@ -63,9 +131,6 @@ func (s *site) emitSearch(f search.File) error {
 	// The index is written compact already: minifying it again is wasted work.
 	return s.out.rec.write(s.out.m, s.out.dir, searchDir+f.Name, "", f.Data)
 }
-
-// searchDir is the folder of the index in the site.
-const searchDir = "search/"
 
 // addSearch adds the files of the finished index to the site.
 func (s *site) addSearch(files []search.File) {
@@ -75,59 +140,19 @@ func (s *site) addSearch(files []search.File) {
 	}
 }
 
-// dataSections are the sections a page's layout writes from data rather
-// than markdown, with the anchors the layout gives them.
-func (s *site) dataSections(p *page) []search.Section {
-	var out []search.Section
-	pr := p.proto
-	switch {
-	case p.kind == "protocol" && pr != nil && pr.index == p:
-		if len(pr.WhenToUse) > 0 {
-			out = append(out, search.Section{Heading: "When to use this procedure", Anchor: "when-to-use", Text: strings.Join(pr.WhenToUse, " ")})
+// checkSynonyms checks the home page's synonyms: groups of at least two
+// words or phrases, each with a word that is not too common to search for.
+func (s *site) checkSynonyms(home *content.Page, problems *diag.List) {
+	for i, g := range home.Meta.Synonyms {
+		if len(g) < 2 {
+			problems.Add(home.File, home.Line("synonyms", strconv.Itoa(i)), "a group of synonyms needs two or more words or phrases that mean the same")
 		}
-		for i, st := range pr.Stages {
-			n := i + 1
-			text := []string{st.Who + ".", st.Summary, st.Timescale(n) + "."}
-			for _, f := range pr.Flags {
-				if !f.Urgent && (f.FromStage == n || f.FromStage == 0 && n == 1) {
-					text = append(text, f.Question, f.Action)
-				}
-			}
-			out = append(out, search.Section{
-				Heading: "Stage " + strconv.Itoa(n) + ": " + st.Title,
-				Anchor:  "stage-" + strconv.Itoa(n),
-				Text:    strings.Join(text, " "),
-			})
-		}
-	case p.kind == "glossary":
-		for _, t := range s.glossary {
-			out = append(out, glossarySection(t))
-		}
-	case p.kind == "contacts" && pr != nil:
-		var text []string
-		for _, c := range pr.Contacts {
-			text = append(text, c.Name, c.Role, c.Email, c.Phone, c.URL)
-		}
-		for _, f := range pr.Flags {
-			if f.Urgent {
-				text = append(text, f.Question, f.Action)
+		for j, m := range g {
+			if len(search.Terms(m)) == 0 {
+				problems.Add(home.File, home.Line("synonyms", strconv.Itoa(i), strconv.Itoa(j)), "synonym "+strconv.Quote(m)+" has no word to search for: it is empty or only words too common to search for, such as “the”")
 			}
 		}
-		out = append(out, search.Section{Text: strings.Join(strings.Fields(strings.Join(text, " ")), " ")})
-	case p.kind == "changes" && pr != nil:
-		for _, c := range pr.Changes {
-			out = append(out, search.Section{Heading: "Version " + c.Version, Anchor: "version-" + markdown.Slug(c.Version), Text: c.Summary})
-		}
 	}
-	return out
-}
-
-func glossarySection(t content.Term) search.Section {
-	h := t.Term
-	if t.Abbr != "" {
-		h += " (" + t.Abbr + ")"
-	}
-	return search.Section{Heading: h, Anchor: markdown.Slug(t.Term), Text: t.Definition}
 }
 
 // abbreviations maps each abbreviation in the glossary to the term it

@@ -12,6 +12,7 @@ import (
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
 	"resolve/internal/protocol"
+	"resolve/internal/search"
 	"resolve/internal/workday"
 )
 
@@ -41,7 +42,8 @@ type site struct {
 	// worker's build id); written is what it wrote.
 	hashWrites bool
 	written    *recorder
-	out        *output // where a build writes; nil for a check
+	out        *output       // where a build writes; nil for a check
+	index      *search.Index // the search index while pages are rendered, if the site has search
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
 	// but nothing is kept.
@@ -144,6 +146,7 @@ func load(cfg Config) (*site, diag.List) {
 		s.lang = s.home.Meta.Language
 	}
 	s.footer = s.home.Meta.Footer
+	s.checkSynonyms(s.home, &problems)
 	base := s.home.Meta.BaseURL
 	if cfg.BaseURL != "" {
 		base = cfg.BaseURL
@@ -181,7 +184,7 @@ func load(cfg Config) (*site, diag.List) {
 // checkKeys refuses keys in the wrong kind of page.
 func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 	if p.Path != "_index.md" {
-		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != ""} {
+		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "synonyms": p.Meta.Synonyms != nil} {
 			if set {
 				problems.Add(p.File, p.KeyLine(key), key+" is a site setting: set it in the home page, "+path.Join(s.cfg.Content, "_index.md"))
 			}

@@ -35,6 +35,10 @@
 //	             (https://example.org/procedures/), which the sitemap, the feed,
 //	             canonical links and embed codes need
 //	footer:      text shown in every page's footer
+//	synonyms:    optional; for search, a list of groups of words or phrases that
+//	             mean the same to a reader, such as [[phone, telephone], [CiN, Child in Need]]:
+//	             searching for any member of a group finds them all (the glossary's
+//	             abbreviations are synonyms of their terms already)
 //
 // Any folder's _index.md may carry a `protocol:` block (see package protocol)
 // and a `calendars:` list of custom calendars (see package workday). A page
@@ -69,9 +73,10 @@ type Meta struct {
 	Weight      int    `yaml:"weight"`
 	Layout      string `yaml:"layout"`
 
-	Language string `yaml:"language"`
-	BaseURL  string `yaml:"base_url"`
-	Footer   string `yaml:"footer"`
+	Language string     `yaml:"language"`
+	BaseURL  string     `yaml:"base_url"`
+	Footer   string     `yaml:"footer"`
+	Synonyms [][]string `yaml:"synonyms"`
 
 	Protocol  *protocol.Protocol `yaml:"protocol"`
 	Calendars []workday.Spec     `yaml:"calendars"`

@@ -1,4 +1,4 @@
-package search
+package search_test
 
 import (
 	"bytes"
@@ -11,33 +11,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
+
+	"resolve/internal/search"
+	"resolve/internal/search/searchtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// testPages is a small manual: two procedures' pages and a glossary.
-var testPages = []Page{
-	{URL: "/hips/", Title: "Resolving professional differences", Where: "HIPS", Sections: []Section{
-		{Text: "Use this procedure when you disagree with another agency's decision about a child."},
-		{Heading: "Stage 1: Discussion with your line manager", Anchor: "stage-1", Text: "Talk the disagreement through with your line manager or safeguarding lead."},
-		{Heading: "Stage 2: Inter-agency discussion", Anchor: "stage-2", Text: "Contact the other practitioner and discuss the concern within two working days."},
-	}},
-	{URL: "/hips/stage-3/", Title: "Stage 3: managers talk to each other", Where: "HIPS", Sections: []Section{
-		{Heading: "What happens at this stage", Anchor: "what-happens-at-this-stage", Text: "Your line manager contacts their counterpart at the other agency. The managers review the information and escalate if it is not resolved."},
-		{Heading: "When it should happen", Anchor: "when-it-should-happen", Text: "Within two working days of finishing stage 2."},
-	}},
-	{URL: "/tees/stage-4/", Title: "Stage 4: resolution meeting", Where: "TEES", Sections: []Section{
-		{Heading: "Who chairs the meeting", Anchor: "who-chairs-the-meeting", Text: "A senior manager who has not been involved chairs the resolution meeting. Escalations are recorded."},
-	}},
-	{URL: "/glossary/", Title: "Glossary", Sections: []Section{
-		{Heading: "Independent Reviewing Officer (IRO)", Anchor: "independent-reviewing-officer", Text: "A social worker who chairs reviews of a Looked After Child's care plan."},
-		{Heading: "Designated safeguarding lead (DSL)", Anchor: "designated-safeguarding-lead", Text: "The person who takes lead responsibility for safeguarding in a school. Café résumé."},
-	}},
-}
-
 // readable lays out the index files one after another for a golden file.
-func readable(files []File) []byte {
+func readable(files []search.File) []byte {
 	var b bytes.Buffer
 	for _, f := range files {
 		b.WriteString("-- " + f.Name + " --\n")
@@ -48,7 +30,7 @@ func readable(files []File) []byte {
 }
 
 func TestBuildGolden(t *testing.T) {
-	got := readable(Build(testPages))
+	got := readable(search.Build(searchtest.Small, searchtest.SmallOptions))
 	golden := filepath.Join("testdata", "index.golden")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -60,14 +42,14 @@ func TestBuildGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("Build(testPages) differs from %s (run go test -update if the change is right):\n%s", golden, got)
+		t.Errorf("search.Build(searchtest.Small, searchtest.SmallOptions) differs from %s (run go test -update if the change is right):\n%s", golden, got)
 	}
 }
 
 func TestBuildDeterministic(t *testing.T) {
-	a, b := readable(Build(testPages)), readable(Build(testPages))
+	a, b := readable(search.Build(searchtest.Small, searchtest.SmallOptions)), readable(search.Build(searchtest.Small, searchtest.SmallOptions))
 	if !bytes.Equal(a, b) {
-		t.Error("Build(testPages) gave different bytes on a second run")
+		t.Error("search.Build(searchtest.Small, searchtest.SmallOptions) gave different bytes on a second run")
 	}
 }
 
@@ -75,9 +57,9 @@ func TestBuildDeterministic(t *testing.T) {
 // goroutines at once, give the bytes Build gives, and that a page never
 // added is indexed as an empty one.
 func TestIndexAnyOrder(t *testing.T) {
-	pages := manual(200)
-	want := readable(Build(pages))
-	x := NewIndex(len(pages), nil)
+	pages := searchtest.Manual(200)
+	want := readable(search.Build(pages, search.Options{}))
+	x := search.NewIndex(len(pages), search.Options{})
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Add(1)
@@ -99,13 +81,13 @@ func TestIndexAnyOrder(t *testing.T) {
 
 	// Emitting pages' files as they are added: the same files in all.
 	var mu sync.Mutex
-	var emitted []File
-	e := NewIndex(len(pages), func(f File) error {
+	var emitted []search.File
+	e := search.NewIndex(len(pages), search.Options{Emit: func(f search.File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		emitted = append(emitted, f)
 		return nil
-	})
+	}})
 	for n := len(pages) - 1; n >= 0; n-- {
 		if err := e.Add(n, pages[n]); err != nil {
 			t.Fatal(err)
@@ -116,12 +98,12 @@ func TestIndexAnyOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := append(rest[:1:1], append(emitted, rest[1:]...)...)
-	slices.SortFunc(all[1:], func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(all[1:], func(a, b search.File) int { return strings.Compare(a.Name, b.Name) })
 	if got := readable(all); !bytes.Equal(got, want) {
 		t.Error("emitting pages' files gave different files from Build")
 	}
 
-	partial := NewIndex(3, nil)
+	partial := search.NewIndex(3, search.Options{})
 	partial.Add(0, pages[0])
 	partial.Add(2, pages[2])
 	files, err = partial.Files()
@@ -139,22 +121,13 @@ func TestIndexAnyOrder(t *testing.T) {
 	}
 }
 
-// mapFS makes a file system of index files.
-func mapFS(files []File) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
-
 // TestBuildStructure checks the promises of the package comment on a
 // manual big enough to split shards.
 func TestBuildStructure(t *testing.T) {
-	pages := manual(300)
-	files := Build(pages)
-	fsys := mapFS(files)
-	var m Manifest
+	pages := searchtest.Manual(300)
+	files := search.Build(pages, search.Options{})
+	fsys := searchtest.FS(files)
+	var m search.Manifest
 	if err := json.Unmarshal(fsys["index.json"].Data, &m); err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +141,6 @@ func TestBuildStructure(t *testing.T) {
 	if !deep {
 		t.Errorf("no shard of a %d-page manual was split: shards %q", len(pages), m.Shards)
 	}
-	s := &Searcher{manifest: m}
 	postings := 0
 	for _, k := range m.Shards {
 		f := fsys["w/"+k+".json"]
@@ -179,11 +151,11 @@ func TestBuildStructure(t *testing.T) {
 		if err := json.Unmarshal(f.Data, &shard); err != nil {
 			t.Fatalf("w/%s.json: %v", k, err)
 		}
-		if len(f.Data) > shardLimit && len(shard) > 1 && len(k) < maxKey {
-			t.Errorf("w/%s.json is %d bytes with %d terms; the limit is %d", k, len(f.Data), len(shard), shardLimit)
+		if len(f.Data) > search.ShardLimit && len(shard) > 1 && len(k) < search.MaxKey {
+			t.Errorf("w/%s.json is %d bytes with %d terms; the limit is %d", k, len(f.Data), len(shard), search.ShardLimit)
 		}
 		for term, ps := range shard {
-			if owner := s.owner(term); owner != k {
+			if owner := searchtest.Owner(m.Shards, term); owner != k {
 				t.Errorf("term %q is in w/%s.json; its owner is %q", term, k, owner)
 			}
 			if len(ps)%3 != 0 {
@@ -209,36 +181,28 @@ func TestBuildStructure(t *testing.T) {
 	}
 }
 
-func TestClip(t *testing.T) {
-	tests := []struct {
-		text string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"one two three four", 10, "one two …"},
-		{"ééééé ééééé", 8, "ééééé …"},
-	}
-	for _, tt := range tests {
-		if got := clip(tt.text, tt.n); got != tt.want {
-			t.Errorf("clip(%q, %d) = %q; want %q", tt.text, tt.n, got, tt.want)
+// TestBoost checks that a page's Boost scales its weights.
+func TestBoost(t *testing.T) {
+	weights := func(boost float64) []int {
+		pages := []search.Page{
+			{URL: "/a/", Title: "Escalation", Boost: boost, Sections: []search.Section{{Text: "Escalate the disagreement to your manager."}}},
+			{URL: "/b/", Title: "Other", Sections: []search.Section{{Text: "Nothing to see."}}},
 		}
-	}
-}
-
-// FuzzFragmentJSON checks that a page's file is written as encoding/json
-// would write it.
-func FuzzFragmentJSON(f *testing.F) {
-	f.Add("Stage 1 <b> & “quotes”", "/a/?b=c&d", "", "Heading", "anchor", "Text with \u2028 and \x01 and \xff.")
-	f.Add("", "", "HIPS", "", "", "")
-	f.Fuzz(func(t *testing.T, title, url, where, heading, anchor, text string) {
-		frag := fragment{Title: title, URL: url, Where: where, Sections: [][3]string{{heading, anchor, text}, {"", "", title}}}
-		want, err := json.Marshal(&frag)
+		s, err := searchtest.Open(searchtest.FS(search.Build(pages, search.Options{})))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := frag.json(); !bytes.Equal(got, want) {
-			t.Fatalf("fragment JSON\n%s\nwant\n%s", got, want)
+		res, err := s.Search("escalate disagreement manager", searchtest.Options{Limit: 1})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("Search: %v, %d hits", err, len(res.Hits))
 		}
-	})
+		return []int{res.Hits[0].Score}
+	}
+	full, none, half := weights(1)[0], weights(0)[0], weights(0.5)[0]
+	if full != none {
+		t.Errorf("a Boost of 0 scores %d, of 1 %d; want the same", none, full)
+	}
+	if half > full*6/10 || half < full*4/10 {
+		t.Errorf("a Boost of 0.5 scores %d, of 1 %d; want about half", half, full)
+	}
 }

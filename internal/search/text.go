@@ -12,10 +12,12 @@ import (
 // every section, so they narrow nothing and would make the biggest shards.
 // The list travels in the manifest, so the browser drops the same words.
 var stopWords = []string{
-	"a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "for", "from",
-	"has", "have", "if", "in", "into", "is", "it", "its", "may", "not", "of", "on", "or", "should",
-	"so", "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were", "what",
-	"when", "which", "who", "will", "with", "you", "your",
+	"a", "also", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+	"did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i",
+	"if", "in", "into", "is", "it", "its", "may", "me", "my", "not", "of", "on", "or", "our", "she",
+	"should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+	"those", "to", "us", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
+	"with", "would", "you", "your",
 }
 
 // stopSet is stopWords as a set.
@@ -30,21 +32,49 @@ var stopSet = func() map[string]bool {
 // isStop reports whether a folded word is a stop word.
 func isStop(w string) bool { return stopSet[w] }
 
+// Token is a word of text, folded as [Words] folds it.
+type Token struct {
+	Word string
+	// Joined is set when a hyphen, and nothing else, separates the word
+	// from the one before, as in "e-mail" or "co-ordinate".
+	Joined bool
+}
+
 // Words splits text into folded words: letters lose their accents (é to
 // e), upper case becomes lower, apostrophes vanish ("child's" is
 // "childs"), and anything that is not an ASCII letter or digit separates
 // words. static/js/search.js does exactly the same.
 func Words(text string) []string {
 	var words []string
+	eachWord(text, nil, func(w []byte, _ bool) { words = append(words, string(w)) })
+	return words
+}
+
+// Tokens is Words, with whether each word is joined to the one before by
+// a hyphen.
+func Tokens(text string) []Token {
+	var out []Token
+	eachWord(text, nil, func(w []byte, joined bool) { out = append(out, Token{string(w), joined}) })
+	return out
+}
+
+// eachWord calls f with each word of text, as Words finds them, read into
+// buf (returned for reuse) and valid only until f returns, and whether
+// the word is joined to the one before by a hyphen (- or ‐; ‑ is ‐ once
+// normalised).
+func eachWord(text string, buf []byte, f func(word []byte, joined bool)) []byte {
 	if !needsFolding(text) {
-		eachPlainWord(text, nil, func(w []byte) { words = append(words, string(w)) })
-		return words
+		return eachPlainWord(text, buf, f)
 	}
-	var b strings.Builder
+	w := buf[:0]
+	seps, hyphen := 0, false // the separators since the last word
+	started := false
 	flush := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
+		if len(w) > 0 {
+			f(w, started && seps == 1 && hyphen)
+			started = true
+			w = w[:0]
+			seps, hyphen = 0, false
 		}
 	}
 	for _, r := range norm.NFKD.String(text) {
@@ -52,15 +82,17 @@ func Words(text string) []string {
 		case unicode.Is(unicode.Mn, r), r == '\'', r == '\u2019':
 			// accents and apostrophes join, they do not separate
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + ('a' - 'A'))
+			w = append(w, byte(r+('a'-'A')))
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
+			w = append(w, byte(r))
 		default:
 			flush()
+			seps++
+			hyphen = r == '-' || r == '\u2010'
 		}
 	}
 	flush()
-	return words
+	return w
 }
 
 // needsFolding reports whether text has a character that needs Unicode
@@ -83,13 +115,12 @@ func needsFolding(text string) bool {
 	return false
 }
 
-// eachPlainWord is Words for text that does not need folding: it calls f
-// with each word, read into buf (returned for reuse) and valid only until
-// f returns. Of the non-ASCII characters such text may hold, the
-// apostrophe ’ joins, like ', and the rest separate, as they do after
-// normalisation.
-func eachPlainWord(text string, buf []byte, f func(word []byte)) []byte {
+// eachPlainWord is eachWord for text that does not need folding. Of the
+// non-ASCII characters such text may hold, the apostrophe ’ joins, like ',
+// and the rest separate, as they do after normalisation.
+func eachPlainWord(text string, buf []byte, f func(word []byte, joined bool)) []byte {
 	w := buf[:0]
+	last := -1 // where the last word ended
 	for i := 0; i < len(text); {
 		// A word runs over letters, digits and apostrophes. Most words are
 		// lower case with no apostrophe, and are copied whole.
@@ -120,11 +151,30 @@ func eachPlainWord(text string, buf []byte, f func(word []byte)) []byte {
 			w = foldPlain(w)
 		}
 		if len(w) > 0 {
-			f(w)
+			f(w, last >= 0 && joins(text[last:i]))
+			last = j
 		}
 		i = j
 	}
 	return w
+}
+
+// joins reports whether the gap between two plain words joins them: a
+// hyphen and nothing else, apostrophes aside (they vanish in words).
+func joins(gap string) bool {
+	hyphen := false
+	for i := 0; i < len(gap); i++ {
+		switch {
+		case gap[i] == '\'':
+		case strings.HasPrefix(gap[i:], "’"):
+			i += len("’") - 1
+		case gap[i] == '-' && !hyphen:
+			hyphen = true
+		default:
+			return false
+		}
+	}
+	return hyphen
 }
 
 // foldPlain lowers the case of a plain word and drops its apostrophes, in place.
@@ -144,17 +194,57 @@ func foldPlain(w []byte) []byte {
 	return out
 }
 
-// Terms returns the index terms of text, in order: its words without stop
-// words, each stemmed. A query is turned into terms the same way.
+// Terms returns the index terms of text, in order, as the index records
+// them without synonyms: each word's term (words without stop words, each
+// stemmed), and after each hyphenated compound ("e-mail", "co-ordinate")
+// the term of its words written as one ("email", "coordinat") unless that
+// is all digits (a range such as 2024-25) or a stop word.
 func Terms(text string) []string {
 	var out []string
-	for _, w := range Words(text) {
-		if isStop(w) {
-			continue
+	var chain strings.Builder
+	links := 0
+	compound := func() {
+		if links > 1 {
+			if w := chain.String(); !isStop(w) && !allDigits(w) {
+				out = append(out, Stem(w))
+			}
 		}
-		out = append(out, Stem(w))
+	}
+	for _, tk := range Tokens(text) {
+		if !tk.Joined {
+			compound()
+			chain.Reset()
+			links = 0
+		}
+		chain.WriteString(tk.Word)
+		links++
+		if !isStop(tk.Word) {
+			out = append(out, Stem(tk.Word))
+		}
+	}
+	compound()
+	return out
+}
+
+// wordTerms is Terms without compounds: the terms of text's words.
+func wordTerms(text string) []string {
+	var out []string
+	for _, w := range Words(text) {
+		if !isStop(w) {
+			out = append(out, Stem(w))
+		}
 	}
 	return out
+}
+
+// allDigits reports whether w is all digits.
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // Stem strips the commonest English inflections from a folded word, so

@@ -31,7 +31,7 @@ func BenchmarkSearchQuery1000(b *testing.B) {
 	ctx := tab(b)
 	open(b, ctx, browsertest.Serve(b, site)+"search/")
 	poll[bool](b, ctx, `!!window.resolveSearch`)
-	const timed = `((q) => { const t = performance.now(); return resolveSearch.search(q, true, 10).then((r) => [performance.now() - t, r.total]); })`
+	const timed = `((q) => { const t = performance.now(); return resolveSearch.search(q, {prefix: true, limit: 10}).then((r) => [performance.now() - t, r.total]); })`
 	first := eval[[]float64](b, ctx, timed+`("practitioners escalate to line manager")`)
 	if first[1] < 1000 {
 		b.Fatalf("the first query found %v sections; the manual has thousands", first[1])

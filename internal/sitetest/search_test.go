@@ -2,9 +2,6 @@ package sitetest
 
 import (
 	"context"
-	"net/url"
-	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,212 +14,14 @@ import (
 
 	"resolve/internal/browsertest"
 	"resolve/internal/build"
-	"resolve/internal/content"
-	"resolve/internal/search"
 )
 
-// phrase is something a reader remembers from a page and searches for.
-type phrase struct {
-	text string
-	want []string // site paths any of which is a right answer, #anchor optional
-}
-
-// stagePhrases takes, from every stage of every procedure, a phrase of its
-// summary, which the procedure's page shows, and a phrase of its own page.
-func stagePhrases(t testing.TB) []phrase {
-	t.Helper()
-	tree, problems := content.Load(os.DirFS(filepath.Join(repoRoot, "content")), "content")
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	bodies := map[string][]byte{}
-	for _, p := range tree.Pages {
-		bodies[p.Path] = p.Body
-	}
-	var out []phrase
-	for _, p := range protocols(t) {
-		pr := p.Meta.Protocol
-		for i, st := range pr.Stages {
-			n := itoa(i + 1)
-			want := []string{"/" + pr.ID + "/#stage-" + n}
-			if st.Page != "" {
-				want = append(want, "/"+pr.ID+"/"+strings.TrimSuffix(st.Page, ".md")+"/")
-			}
-			out = append(out, phrase{text: firstWords(st.Summary, 6), want: want})
-			if st.Page == "" {
-				continue
-			}
-			body := bodies[path.Join(path.Dir(p.Path), st.Page)]
-			if s := sentence(body); s != "" {
-				out = append(out, phrase{text: s, want: want[1:]})
-			} else {
-				t.Errorf("%s stage %s: no sentence in its page %s to search for", pr.ID, n, st.Page)
-			}
-		}
-	}
-	return out
-}
-
-var plainWord = regexp.MustCompile(`^[A-Za-z][a-z’']*[,.;:]?$`)
-
-// firstWords returns the first n plain words of text.
-func firstWords(text string, n int) string {
-	var ws []string
-	for _, w := range strings.Fields(text) {
-		if len(ws) == n {
-			break
-		}
-		if plainWord.MatchString(w) {
-			ws = append(ws, strings.TrimRight(w, ",.;:"))
-		}
-	}
-	return strings.Join(ws, " ")
-}
-
-// sentence picks words from the middle of the first paragraph of a
-// markdown body that is plain prose.
-func sentence(body []byte) string {
-	for _, para := range strings.Split(string(body), "\n\n") {
-		para = strings.TrimSpace(para)
-		if para == "" || strings.ContainsAny(para[:1], "#-*|>[0123456789") || strings.Contains(para, "](") {
-			continue
-		}
-		// Six or more words from the third on, with at least four that
-		// are not stop words: a reader remembers the words that matter.
-		ws := strings.Fields(firstWords(para, 16))
-		for end := 8; end <= len(ws); end++ {
-			if s := strings.Join(ws[2:end], " "); len(search.Terms(s)) >= 4 {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-// resultsJS waits for the /search/ page to answer and lists the links of
-// its first results.
-const resultsJS = `(() => {
-	const status = document.getElementById("search-status").textContent;
-	if (!status) return null;
-	return [status, ...[...document.querySelectorAll("#search-results li a")].slice(0, 5).map((a) => a.getAttribute("href"))];
-})()`
-
-// TestSearchFindsEveryStage searches, on the /search/ page, for a phrase
-// from every stage of every procedure, and finds the stage.
-func TestSearchFindsEveryStage(t *testing.T) {
-	base := siteURL(t)
-	ctx := tab(t)
-	for _, ph := range stagePhrases(t) {
-		open(t, ctx, base+"search/?q="+url.QueryEscape(ph.text))
-		got := poll[[]string](t, ctx, resultsJS)
-		found := false
-		for _, href := range got[1:] {
-			for _, w := range ph.want {
-				found = found || href == w || !strings.Contains(w, "#") && strings.HasPrefix(href, w+"#")
-			}
-		}
-		if !found {
-			t.Errorf("searching for %q: %q; want one of %q among the first five", ph.text, got, ph.want)
-		}
-		if !regexp.MustCompile(`^\d+ results? for “`).MatchString(got[0]) {
-			t.Errorf("searching for %q: the status says %q", ph.text, got[0])
-		}
-	}
-}
-
-// TestSearchAgreesWithGo checks the browser's search against package
-// search, its reference: the same words, stems and results.
-func TestSearchAgreesWithGo(t *testing.T) {
-	s, err := search.Open(os.DirFS(filepath.Join(siteDir, "search")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := tab(t)
-	open(t, ctx, siteURL(t)+"search/")
-	poll[bool](t, ctx, `!!window.resolveSearch`)
-
-	// Every word of the site, and some that are not.
-	var text strings.Builder
-	text.WriteString("Café résumé naïve ﬁle Straße İstanbul child’s IRO's co-ordinate 2024 agreed agreeing referred ")
-	for i := 0; i < s.Manifest().Pages; i++ {
-		data, err := os.ReadFile(filepath.Join(siteDir, "search", "p", itoa(i)+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text.Write(data)
-		text.WriteByte(' ')
-	}
-	goWords := search.Words(text.String())
-	jsWords := eval[[]string](t, ctx, `resolveSearch.words(`+jsString(text.String())+`)`)
-	if !slices.Equal(goWords, jsWords) {
-		for i := range min(len(goWords), len(jsWords)) {
-			if goWords[i] != jsWords[i] {
-				t.Fatalf("words differ at %d: Go %q, JavaScript %q", i, goWords[i:min(i+5, len(goWords))], jsWords[i:min(i+5, len(jsWords))])
-			}
-		}
-		t.Fatalf("Go finds %d words, JavaScript %d", len(goWords), len(jsWords))
-	}
-	unique := slices.Compact(slices.Sorted(slices.Values(goWords)))
-	var goStems []string
-	for _, w := range unique {
-		goStems = append(goStems, search.Stem(w))
-	}
-	jsStems := eval[[]string](t, ctx, `(`+jsArray(unique)+`).map(resolveSearch.stem)`)
-	for i := range unique {
-		if i >= len(jsStems) || goStems[i] != jsStems[i] {
-			t.Fatalf("stem of %q: Go %q, JavaScript %q", unique[i], goStems[i], jsStems[min(i, len(jsStems)-1)])
-		}
-	}
-	t.Logf("%d words, %d distinct, agree", len(goWords), len(unique))
-
-	queries := []struct {
-		q      string
-		prefix bool
-	}{
-		{"line manager", false}, {"escalate", false}, {"independent reviewing officer", false},
-		{"stage 3", false}, {"the of and", false}, {"zzzz", false}, {"child protection plan", false},
-		{"escal", true}, {"working da", true}, {"safeguarding partnership resol", true}, {"ch", true},
-	}
-	for _, ph := range stagePhrases(t) {
-		queries = append(queries, struct {
-			q      string
-			prefix bool
-		}{ph.text, false})
-	}
-	for _, q := range queries {
-		want, err := s.Search(q.q, q.prefix, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		type jsResult struct {
-			Total int      `json:"total"`
-			URLs  []string `json:"urls"`
-		}
-		got := eval[jsResult](t, ctx, `resolveSearch.search(`+jsString(q.q)+`, `+map[bool]string{true: "true", false: "false"}[q.prefix]+`, 10).then((r) => ({total: r.total, urls: r.hits.map((h) => h.url)}))`)
-		var wantURLs []string
-		for _, h := range want.Hits {
-			wantURLs = append(wantURLs, h.URL)
-		}
-		if got.Total != want.Total || !slices.Equal(got.URLs, wantURLs) {
-			t.Errorf("search %q (prefix %v): JavaScript %d results %q; Go %d results %q", q.q, q.prefix, got.Total, got.URLs, want.Total, wantURLs)
-		}
-	}
-}
-
-func jsArray(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = jsString(s)
-	}
-	return "[" + strings.Join(q, ",") + "]"
-}
-
-// searchRequests lists what a page has fetched of search: its script and
+// searchRequests lists what a page has fetched of search: its scripts and
 // index files.
 func searchRequests(log *browsertest.RequestLog) (script, index []string) {
 	for _, u := range log.URLs() {
 		switch {
-		case strings.Contains(u, "/js/search."):
+		case strings.Contains(u, "/js/search.") || strings.Contains(u, "/js/search-index."):
 			script = append(script, u)
 		case strings.Contains(u, "/search/") && strings.Contains(u, ".json"):
 			index = append(index, u)
@@ -245,8 +44,8 @@ func TestHeaderSearch(t *testing.T) {
 	}
 	tabTo(t, ctx, "#site-search")
 	poll[bool](t, ctx, `!!window.resolveSearch`)
-	if script, index := searchRequests(log); len(script) != 1 || len(index) > 0 {
-		t.Fatalf("after focusing the search box: script %q, index %q; want the script only", script, index)
+	if script, index := searchRequests(log); len(script) != 2 || len(index) > 0 {
+		t.Fatalf("after focusing the search box: scripts %q, index %q; want the two scripts only", script, index)
 	}
 	if err := browsertest.Do(ctx, chromedp.SendKeys("#site-search", "line manag")); err != nil {
 		t.Fatal(err)
@@ -256,7 +55,7 @@ func TestHeaderSearch(t *testing.T) {
 		if (!p || p.hidden) return null;
 		return [...p.querySelectorAll("a")].map((a) => a.textContent + " -> " + a.getAttribute("href"));
 	})()`)
-	if len(offered) < 2 || !strings.HasPrefix(offered[len(offered)-1], "See all ") || !strings.HasSuffix(offered[len(offered)-1], "/search/?q=line+manag") {
+	if len(offered) < 2 || !strings.HasPrefix(offered[len(offered)-1], "See all ") || !strings.HasSuffix(offered[len(offered)-1], "/search/?q=line+manag&near=hips") {
 		t.Errorf("offered %q; want results and a link to all of them", offered)
 	}
 	said := eval[string](t, ctx, `document.querySelector(".header [role=status]").textContent`)
@@ -435,6 +234,88 @@ func TestSearchUnderSubPath(t *testing.T) {
 	for _, u := range log.URLs() {
 		if strings.Contains(u, "/search/") && !strings.Contains(u, "/procedures/search/") {
 			t.Errorf("search fetched %s, outside the sub-path", u)
+		}
+	}
+}
+
+// TestSearchFilter narrows results to one procedure on a phone, by
+// keyboard: the filter fits the screen, choosing a procedure keeps only
+// its pages and says so, the address keeps the choice, and a page opened
+// at that address starts with it.
+func TestSearchFilter(t *testing.T) {
+	base := siteURL(t)
+	ctx := tab(t)
+	if err := browsertest.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base+"search/?q=stage+2")
+	poll[bool](t, ctx, `document.getElementById("search-status").textContent.endsWith("“stage 2”")`)
+	if all := eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li h2 a")].map((a) => a.pathname.split("/")[1])`); len(slices.Compact(slices.Sorted(slices.Values(all)))) < 2 {
+		t.Errorf("with no filter, results come from %q only", all)
+	}
+	box := eval[[]float64](t, ctx, `((r) => [r.left, r.right, r.height])(document.getElementById("search-in").getBoundingClientRect())`)
+	if box[0] < 0 || box[1] > 390 || box[2] < 24 {
+		t.Errorf("at 390 px the filter is at %v (left, right, height); want it on screen and at least 24 px high", box)
+	}
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("at 390 px the search page is %d px wide", w)
+	}
+	tabTo(t, ctx, "#search-in")
+	for range 3 { // every procedure, HIPS, ISCP, Tees
+		key(t, ctx, kb.ArrowDown)
+	}
+	status := poll[string](t, ctx, `((s) => s.includes(" in Tees") && s)(document.getElementById("search-status").textContent)`)
+	if !regexp.MustCompile(`^\d+ results? for “stage 2” in Tees`).MatchString(status) {
+		t.Errorf("filtered, the status says %q", status)
+	}
+	in := eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li h2 a")].map((a) => a.getAttribute("href"))`)
+	if len(in) == 0 {
+		t.Fatal("no results in Tees")
+	}
+	for _, href := range in {
+		if !strings.HasPrefix(href, "/tees/") {
+			t.Errorf("filtered to Tees, a result links to %s", href)
+		}
+	}
+	if got := eval[string](t, ctx, `location.search`); got != "?q=stage+2&in=tees" {
+		t.Errorf("location.search = %q; want ?q=stage+2&in=tees", got)
+	}
+	vs, err := browsertest.Axe(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe, filtered at 390 px: %v", v)
+	}
+	open(t, ctx, base+"search/?q=stage+2&in=iscp")
+	poll[bool](t, ctx, `document.getElementById("search-status").textContent.includes(" in Islands")`)
+	if got := eval[string](t, ctx, `document.getElementById("search-in").value`); got != "iscp" {
+		t.Errorf("opened with in=iscp, the filter shows %q", got)
+	}
+}
+
+// TestHeaderSearchFavoursProcedure types in the header's box on a page of
+// one procedure: its results come first, and the link to every result
+// keeps the favour.
+func TestHeaderSearchFavoursProcedure(t *testing.T) {
+	base := siteURL(t)
+	ctx := tab(t)
+	for _, id := range []string{"iscp", "tees"} {
+		open(t, ctx, base+id+"/stage-1/")
+		tabTo(t, ctx, "#site-search")
+		if err := browsertest.Do(ctx, chromedp.SendKeys("#site-search", "stage two")); err != nil {
+			t.Fatal(err)
+		}
+		offered := poll[[]string](t, ctx, `(() => {
+			const p = document.getElementById("search-suggest");
+			if (!p || p.hidden || !document.querySelector(".header [role=status]").textContent.includes("“stage two”")) return null;
+			return [...p.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+		})()`)
+		if len(offered) < 2 || !strings.HasPrefix(offered[0], "/"+id+"/") {
+			t.Errorf("on a page of %s, the header offers %q; want %s's pages first", id, offered, id)
+		}
+		if all := offered[len(offered)-1]; !strings.HasSuffix(all, "near="+id) {
+			t.Errorf("on a page of %s, all results are at %s; want near=%s", id, all, id)
 		}
 	}
 }

@@ -1,0 +1,155 @@
+package search
+
+import "slices"
+
+// termer finds the terms of text as the index records them (see the
+// package comment): each word's term, each hyphenated compound's and each
+// synonym's canonical term. It remembers the words it has read: a manual
+// uses the same few thousand words again and again, so most words cost
+// one map lookup and no allocation. Each distinct term gets a small
+// number, its id, so a section's weights are kept in a slice rather than
+// a map.
+type termer struct {
+	ids    map[string]int32 // folded word to the id of its term; -1 for a stop word
+	byTerm map[string]int32 // term to id
+	terms  []string         // id to term
+	ends   [][]phrase       // id to the synonyms that end with its term
+	syn    *Synonyms        // nil for none
+	word   []byte           // the word being read
+	chain  []byte           // the words of a hyphenated compound so far
+	links  int              // how many words chain holds
+	window []int32          // the last terms read, for synonyms
+}
+
+func newTermer(syn *Synonyms) *termer {
+	return &termer{ids: map[string]int32{}, byTerm: map[string]int32{}, syn: syn}
+}
+
+// each calls f with the id of each term of text in order: each word's
+// term, then after a hyphenated compound ("e-mail") the compound's term
+// ("email"), and after a synonym's last word the canonical term of its
+// group.
+func (tm *termer) each(text string, f func(id int32)) {
+	tm.chain, tm.links, tm.window = tm.chain[:0], 0, tm.window[:0]
+	tm.word = eachWord(text, tm.word, func(w []byte, joined bool) {
+		if !joined {
+			tm.compound(f)
+			tm.chain, tm.links = tm.chain[:0], 0
+		}
+		tm.chain = append(tm.chain, w...)
+		tm.links++
+		id, ok := tm.ids[string(w)] // a lookup does not allocate
+		if !ok {
+			id = tm.id(string(w))
+		}
+		if id < 0 {
+			return
+		}
+		f(id)
+		if tm.syn == nil || tm.syn.longest == 0 {
+			return
+		}
+		if len(tm.window) == tm.syn.longest {
+			copy(tm.window, tm.window[1:])
+			tm.window = tm.window[:len(tm.window)-1]
+		}
+		tm.window = append(tm.window, id)
+		tm.synonyms(f, tm.window)
+	})
+	tm.compound(f)
+}
+
+// compound emits the term of the hyphenated compound just read, if any.
+func (tm *termer) compound(f func(id int32)) {
+	if tm.links < 2 || allDigitsBytes(tm.chain) {
+		return
+	}
+	id, ok := tm.ids[string(tm.chain)]
+	if !ok {
+		id = tm.id(string(tm.chain))
+	}
+	if id < 0 {
+		return
+	}
+	f(id)
+	if tm.syn != nil {
+		// A compound is one word: it matches one-word synonyms only.
+		tm.synonyms(f, []int32{id})
+	}
+}
+
+func allDigitsBytes(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// synonyms emits the canonical term of each synonym that window ends with.
+func (tm *termer) synonyms(f func(id int32), window []int32) {
+	last := window[len(window)-1]
+	emitted := int32(-1)
+	for _, p := range tm.ends[last] {
+		if len(p.terms) > len(window) {
+			continue
+		}
+		tail := window[len(window)-len(p.terms):]
+		match := true
+		for i, t := range p.terms {
+			if tm.terms[tail[i]] != t {
+				match = false
+				break
+			}
+		}
+		if match {
+			if c := tm.termID(p.canon); c != emitted {
+				f(c)
+				emitted = c
+			}
+		}
+	}
+}
+
+// id returns the id of a folded word's term, or -1 for a stop word.
+func (tm *termer) id(w string) int32 {
+	id, ok := tm.ids[w]
+	if ok {
+		return id
+	}
+	id = -1
+	if !isStop(w) {
+		id = tm.termID(Stem(w))
+	}
+	tm.ids[w] = id
+	return id
+}
+
+// termID returns the id of a term, giving it one if it has none.
+func (tm *termer) termID(t string) int32 {
+	id, ok := tm.byTerm[t]
+	if !ok {
+		id = int32(len(tm.terms))
+		tm.terms = append(tm.terms, t)
+		tm.byTerm[t] = id
+		var ends []phrase
+		if tm.syn != nil {
+			ends = tm.syn.byLast[t]
+		}
+		tm.ends = append(tm.ends, ends)
+	}
+	return id
+}
+
+// appendIDs appends the ids of the terms of text to dst.
+func (tm *termer) appendIDs(dst []int32, text string) []int32 {
+	tm.each(text, func(id int32) { dst = append(dst, id) })
+	return dst
+}
+
+// distinct sorts ids and drops repeats, in place.
+func distinct(ids []int32) []int32 {
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
