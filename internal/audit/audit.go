@@ -171,7 +171,7 @@ func add(p *Protocol, a *escalation.AuditReturn, flags map[string]int) {
 	if !slices.Contains(p.Versions, a.Protocol.Version) {
 		p.Versions = append(p.Versions, a.Protocol.Version)
 	}
-	if a.Stages[0].Stage > 1 {
+	if len(a.Stages) > 0 && a.Stages[0].Stage > 1 {
 		p.UrgentStarts++
 	}
 	switch a.State {
@@ -182,7 +182,9 @@ func add(p *Protocol, a *escalation.AuditReturn, flags map[string]int) {
 			p.ResolvedAt = append(p.ResolvedAt, 0)
 		}
 		p.ResolvedAt[last-1]++
-		p.Days = append(p.Days, *a.WorkingDays)
+		if a.WorkingDays != nil { // nil when a date is still to be entered
+			p.Days = append(p.Days, *a.WorkingDays)
+		}
 	case "exhausted":
 		p.Exhausted++
 	default:

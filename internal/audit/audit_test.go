@@ -141,9 +141,11 @@ func TestSummariseRecords(t *testing.T) {
 		t.Errorf("Summarise with a record = %+v", s.Protocols)
 	}
 
-	// A record of another procedure, and one that breaks the rules.
+	// A record of another procedure, and a damaged one. (An unfinished
+	// record, one that still breaks the procedure's rules, is counted: it
+	// opens, and its audit return says only what it holds.)
 	other := strings.Replace(string(readFiles(t, "record.json")[0].Data), `"id": "hips"`, `"id": "tees"`, 1)
-	broken := strings.Replace(string(readFiles(t, "record.json")[0].Data), `"resolution": "Agreed."`, `"resolution": ""`, 1)
+	broken := strings.Replace(string(readFiles(t, "record.json")[0].Data), `"outcome": "resolved"`, `"outcome": "sorted"`, 1)
 	s, errs = c.Summarise([]File{{"other.json", []byte(other)}, {"broken.json", []byte(broken)}})
 	if len(errs) != 2 || s.Skipped != 2 || len(s.Protocols) != 0 {
 		t.Fatalf("Summarise = %+v, %v; want both skipped", s, errs)

@@ -35,6 +35,7 @@ func TestPlanGolden(t *testing.T) {
 		{"hips-beyond-data-json", []string{"--protocol", "hips", "--arose", "2029-12-21", "--json"}},
 		{"hips-beyond-data", []string{"--protocol", "hips", "--arose", "2029-12-21"}},
 		{"tees-no-timescales-json", []string{"--protocol", "tees", "--arose", "2026-01-05", "--json"}},
+		{"tees-timescales-in-words", []string{"--protocol", "tees", "--arose", "2026-01-05"}},
 		{"iscp-guernsey", []string{"--protocol", "iscp", "--arose", "2025-05-07"}},
 	}
 	for _, tt := range tests {

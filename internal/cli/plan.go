@@ -135,7 +135,7 @@ func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []e
 	io.WriteString(tw, "Stage\tTitle\tDue\n")
 	beyond := false
 	for _, s := range stages {
-		due := "as soon as possible"
+		due := s.Words
 		switch {
 		case s.Known:
 			due = escalation.LongDate(s.Due)

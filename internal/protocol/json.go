@@ -32,6 +32,7 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 	optStr(w, "emergency", p.Emergency)
 	w.Name("when_to_use")
 	w.Strings(p.WhenToUse)
+	optStr(w, "later_start", p.LaterStart)
 	w.Name("stages")
 	if p.Stages == nil {
 		w.Null()
@@ -76,6 +77,8 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 		w.BeginArray()
 		for _, c := range p.Contacts {
 			w.BeginObject()
+			optStr(w, "id", c.ID)
+			optInt(w, "stage", c.Stage)
 			str(w, "name", c.Name)
 			optStr(w, "role", c.Role)
 			optStr(w, "email", c.Email)
@@ -113,6 +116,7 @@ func writeStage(w *jsonx.Writer, s *Stage) {
 		str(w, "after", s.Due.After)
 		w.EndObject()
 	}
+	optStr(w, "timescale", s.TimescaleText)
 	optStr(w, "record", s.Record)
 	if len(s.Prompts) > 0 {
 		w.Name("prompts")
@@ -171,6 +175,8 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Emergency, err = v.Str()
 		case "when_to_use":
 			p.WhenToUse, err = v.Strings()
+		case "later_start":
+			p.LaterStart, err = v.Str()
 		case "stages":
 			p.Stages, err = jsonx.Slice(v, decodeStage)
 		case "flags":
@@ -206,6 +212,8 @@ func decodeStage(v *jsonx.Value) (Stage, error) {
 			if v.Kind != jsonx.Null {
 				s.Due, err = decodeDue(v)
 			}
+		case "timescale":
+			s.TimescaleText, err = v.Str()
 		case "record":
 			s.Record, err = v.Str()
 		case "prompts":
@@ -282,6 +290,10 @@ func decodeContact(v *jsonx.Value) (Contact, error) {
 	var c Contact
 	err := v.Object(func(name string, v *jsonx.Value) (err error) {
 		switch name {
+		case "id":
+			c.ID, err = v.Str()
+		case "stage":
+			c.Stage, err = v.Int()
 		case "name":
 			c.Name, err = v.Str()
 		case "role":

@@ -25,6 +25,9 @@ type Env struct {
 // ReviewWarningDays is how long before review_due `resolve check` starts to warn.
 const ReviewWarningDays = 60
 
+// maxTimescale is the longest a stage's timescale wording may be.
+const maxTimescale = 80
+
 // Validate reports every problem with p, each with file and line. Review
 // dates that have passed or are near give warnings, not errors.
 func (p *Protocol) Validate(env Env) diag.List {
@@ -96,6 +99,13 @@ func (p *Protocol) Validate(env Env) diag.List {
 				add(at("stages", idx, "due", key), "protocol: stage "+n+" due: "+msg)
 			})
 		}
+		switch t := s.TimescaleText; {
+		case t == "":
+		case s.Due != nil:
+			add(at("stages", idx, "timescale"), "protocol: stage "+n+" has both due and timescale: timescale is the wording for a stage without due, so give one or the other")
+		case strings.TrimSpace(t) != t || strings.ContainsAny(t, "\r\n") || len(t) > maxTimescale:
+			add(at("stages", idx, "timescale"), "protocol: stage "+n+" timescale must be one line of at most "+strconv.Itoa(maxTimescale)+" bytes, such as \"Immediately\"")
+		}
 		if s.Page != "" && (strings.Contains(s.Page, "/") || !strings.HasSuffix(s.Page, ".md")) {
 			add(at("stages", idx, "page"), "protocol: stage "+n+" page "+strconv.Quote(s.Page)+" must name a .md file in this folder")
 		}
@@ -150,8 +160,27 @@ func (p *Protocol) Validate(env Env) diag.List {
 		}
 	}
 
+	if p.LaterStart != "" && p.LaterStartFlag() == nil {
+		add(at("later_start"), "protocol: later_start "+strconv.Quote(p.LaterStart)+" is not the id of one of the protocol's flags")
+	}
+
+	seen = map[string]int{}
 	for i, c := range p.Contacts {
 		idx := strconv.Itoa(i)
+		switch line := at("contacts", idx, "id"); {
+		case c.ID == "" && c.Stage != 0:
+			add(at("contacts", idx), "protocol: contact "+strconv.Quote(c.Name)+" has a stage but no id: give an id, so a record can name the contact chosen")
+		case c.ID == "":
+		case !validID(c.ID, false):
+			add(line, "protocol: contact id "+strconv.Quote(c.ID)+" may use only a-z, 0-9 and -")
+		case seen[c.ID] > 0:
+			add(line, "protocol: contact id "+strconv.Quote(c.ID)+" is used twice (first on line "+strconv.Itoa(seen[c.ID])+")")
+		default:
+			seen[c.ID] = line
+		}
+		if c.Stage != 0 && (c.Stage < 1 || c.Stage > len(p.Stages)) {
+			add(at("contacts", idx, "stage"), "protocol: contact "+strconv.Quote(c.Name)+" stage "+strconv.Itoa(c.Stage)+" is not a stage (1 to "+strconv.Itoa(len(p.Stages))+")")
+		}
 		if strings.TrimSpace(c.Name) == "" {
 			add(at("contacts", idx), "protocol: contact "+strconv.Itoa(i+1)+" has no name")
 		}
@@ -341,7 +370,7 @@ func hex(c byte) bool {
 func (s Stage) Timescale(n int) string {
 	d := s.Due
 	if d == nil {
-		return "As soon as possible"
+		return s.Words()
 	}
 	var b strings.Builder
 	switch {
