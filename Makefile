@@ -25,8 +25,9 @@ check:
 setup:
 	scripts/test-setup
 
-## test: vet, every Go test (browser tests included) and the WebAssembly tests under Node
+## test: go.mod tidy, vet, every Go test (browser tests included) and the WebAssembly tests under Node
 test: setup
+	@$(GO) mod tidy -diff || { echo "go.mod and go.sum do not match the code: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./internal/dom/...
 	$(GO) test $(TESTFLAGS) ./...

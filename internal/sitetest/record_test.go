@@ -162,9 +162,18 @@ func openRecord(t testing.TB, ctx context.Context, base, id string) *browsertest
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := browsertest.FixClock(ctx, time.Date(recordDay.Year, recordDay.Month, recordDay.Day, 12, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
 	open(t, ctx, base+id+"/record/")
 	return log
 }
+
+// recordDay is "today" for the record form's tests: openRecord fixes the
+// page's clock at its noon, so the tests and the form agree on the date
+// even when a run crosses midnight. The week before Christmas puts the
+// stages' due dates across bank holidays.
+var recordDay = workday.Date{Year: 2026, Month: time.December, Day: 21}
 
 // waitReady waits until the module has started.
 func waitReady(t testing.TB, ctx context.Context) {
@@ -236,7 +245,7 @@ const markup = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</
 func TestRecordJourney(t *testing.T) {
 	site := buildSiteForRecord(t)
 	base := browsertest.Serve(t, site)
-	today := workday.Of(time.Now())
+	today := recordDay
 	for _, rc := range recordCases(t) {
 		t.Run(rc.id, func(t *testing.T) {
 			journey(t, base, rc, today)
@@ -661,7 +670,7 @@ func TestRecordAddAction(t *testing.T) {
 	if lbl := eval[string](t, ctx, `document.querySelector('label[for="actions.`+n+`.what"]').textContent`); lbl == "" {
 		t.Error("the new action's field has no label")
 	}
-	today := workday.Of(time.Now())
+	today := recordDay
 	typeDate(t, ctx, "arose", today)
 	typeIn(t, ctx, "actions."+n+".what", "Hold a strategy meeting")
 	press(t, ctx, "save-record", kb.Enter)

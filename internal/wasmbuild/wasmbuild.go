@@ -29,6 +29,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -157,7 +158,7 @@ func (b *Builder) Module(ctx context.Context) (*Built, error) {
 	if cache == "" {
 		base, err := os.UserCacheDir()
 		if err != nil {
-			return nil, errors.New("wasmbuild: no cache folder for the module: " + err.Error())
+			return nil, fmt.Errorf("wasmbuild: no cache folder for the module: %w", err)
 		}
 		cache = filepath.Join(base, "resolve", "wasm")
 	}
@@ -189,12 +190,12 @@ func (b *Builder) Module(ctx context.Context) (*Built, error) {
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, errors.New("wasmbuild: building the record form's module (GOOS=js GOARCH=wasm go " +
-			strings.Join(args, " ") + "): " + err.Error() + "\n" + strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("wasmbuild: building the record form's module (GOOS=js GOARCH=wasm go %s): %w\n%s",
+			strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	execJS, err := os.ReadFile(filepath.Join(env.root, "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
-		return nil, errors.New("wasmbuild: the Go installation at " + env.root + " has no lib/wasm/wasm_exec.js: " + err.Error())
+		return nil, fmt.Errorf("wasmbuild: the Go installation at %s has no lib/wasm/wasm_exec.js: %w", env.root, err)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "wasm_exec.js"), execJS, 0o644); err != nil {
 		return nil, err
@@ -219,7 +220,7 @@ func goEnv(ctx context.Context, goCmd, root string) (*goEnvironment, error) {
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, errors.New("wasmbuild: the record form's module is built with Go, and `" + goCmd + " env` failed: " + err.Error())
+		return nil, fmt.Errorf("wasmbuild: the record form's module is built with Go, and `%s env` failed: %w", goCmd, err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if len(lines) != 2 {
@@ -252,7 +253,7 @@ func SourceHash(root, extra string) (string, error) {
 			return nil
 		})
 		if err != nil {
-			return "", errors.New("wasmbuild: reading the module's sources: " + err.Error())
+			return "", fmt.Errorf("wasmbuild: reading the module's sources: %w", err)
 		}
 	}
 	sort.Strings(files)
@@ -264,7 +265,7 @@ func SourceHash(root, extra string) (string, error) {
 			if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(f, "go.sum") {
 				continue
 			}
-			return "", errors.New("wasmbuild: reading the module's sources: " + err.Error())
+			return "", fmt.Errorf("wasmbuild: reading the module's sources: %w", err)
 		}
 		rel, _ := filepath.Rel(root, f)
 		io.WriteString(h, filepath.ToSlash(rel)+"\x00")
