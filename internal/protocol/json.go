@@ -89,6 +89,13 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 		}
 		w.EndArray()
 	}
+	if p.Audit != nil {
+		w.Name("audit")
+		w.BeginObject()
+		str(w, "contact", p.Audit.Contact)
+		str(w, "period", p.Audit.Period)
+		w.EndObject()
+	}
 	if len(p.Changes) > 0 {
 		w.Name("changes")
 		w.BeginArray()
@@ -188,6 +195,10 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Template, err = jsonx.Slice(v, decodeQuestion)
 		case "contacts":
 			p.Contacts, err = jsonx.Slice(v, decodeContact)
+		case "audit":
+			if v.Kind != jsonx.Null {
+				p.Audit, err = decodeAudit(v)
+			}
 		case "changes":
 			p.Changes, err = jsonx.Slice(v, decodeChange)
 		default:
@@ -313,6 +324,22 @@ func decodeContact(v *jsonx.Value) (Contact, error) {
 		return err
 	})
 	return c, err
+}
+
+func decodeAudit(v *jsonx.Value) (*Audit, error) {
+	a := &Audit{}
+	err := v.Object(func(name string, v *jsonx.Value) (err error) {
+		switch name {
+		case "contact":
+			a.Contact, err = v.Str()
+		case "period":
+			a.Period, err = v.Str()
+		default:
+			return jsonx.ErrUnknownName
+		}
+		return err
+	})
+	return a, err
 }
 
 func decodeChange(v *jsonx.Value) (Change, error) {

@@ -41,6 +41,7 @@ func fullProtocol(t testing.TB) *Protocol {
 		Flags:    []Flag{{ID: "cp_plan", Question: "q", Action: "a", FromStage: 2, Urgent: true}, {ID: "b", Question: "q", Action: "a"}},
 		Template: []Question{{ID: "concern", Question: "q", Hint: "h"}, {ID: "b", Question: "q"}},
 		Contacts: []Contact{{ID: "n", Stage: 3, Name: "n", Role: "r", Email: "a@example.org", Phone: "01234", URL: "https://example.org/?a=1&b=<2>"}, {Name: "m", Phone: "1"}},
+		Audit:    &Audit{Contact: "n", Period: "quarterly"},
 		Changes:  []Change{{Version: "2024-06", Date: day(t, "2024-06-01"), Summary: "s"}},
 	}
 }
@@ -49,7 +50,7 @@ func fullProtocol(t testing.TB) *Protocol {
 // full, empty, and with empty rather than nil lists.
 func protocols(t testing.TB) []*Protocol {
 	empty := &Protocol{WhenToUse: []string{}, Stages: []Stage{{Prompts: []string{}, Due: &Due{}}}, Flags: []Flag{},
-		Template: []Question{}, Contacts: []Contact{}, Changes: []Change{}}
+		Template: []Question{}, Contacts: []Contact{}, Audit: &Audit{}, Changes: []Change{}}
 	return []*Protocol{fullProtocol(t), {}, empty}
 }
 

@@ -41,6 +41,12 @@
 //	    stage:    optional: the stage whose contacts this is one of (1..number of
 //	              stages); where a stage has several (a partnership made of several
 //	              local partnerships), the record form lets the practitioner pick theirs
+//	  audit:      optional: where and how often practitioners send the audit
+//	              returns of their records, shown on the contacts page, the audit
+//	              page and beside the record form's audit download; both keys required:
+//	    contact:  the id of one of contacts, the one returns are sent to
+//	    period:   when-resolved (each return as its disagreement ends) | monthly |
+//	              quarterly | half-yearly | yearly
 //	  changes:    optional history, newest first: {version, date, summary}
 //
 // Custom calendars are declared beside protocols, in a `calendars:` list of
@@ -69,6 +75,7 @@ type Protocol struct {
 	Flags       []Flag       `yaml:"flags,omitempty" json:"flags,omitempty"`
 	Template    []Question   `yaml:"template,omitempty" json:"template,omitempty"`
 	Contacts    []Contact    `yaml:"contacts,omitempty" json:"contacts,omitempty"`
+	Audit       *Audit       `yaml:"audit,omitempty" json:"audit,omitempty"`
 	Changes     []Change     `yaml:"changes,omitempty" json:"changes,omitempty"`
 }
 

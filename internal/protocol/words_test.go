@@ -39,3 +39,22 @@ func TestTelURI(t *testing.T) {
 		t.Errorf("TelURI = %q", got)
 	}
 }
+
+func TestAuditWords(t *testing.T) {
+	for _, id := range protocol.AuditPeriods() {
+		if (&protocol.Audit{Period: id}).PeriodWords() == "" {
+			t.Errorf("period %q has no words", id)
+		}
+	}
+	if got := (&protocol.Audit{Period: "fortnightly"}).PeriodWords(); got != "" {
+		t.Errorf("an unknown period has words %q", got)
+	}
+	p := &protocol.Protocol{Contacts: []protocol.Contact{{ID: "unit", Name: "Unit"}}}
+	if p.AuditContact() != nil {
+		t.Error("a protocol without audit has an audit contact")
+	}
+	p.Audit = &protocol.Audit{Contact: "unit", Period: "yearly"}
+	if c := p.AuditContact(); c == nil || c.Name != "Unit" {
+		t.Errorf("AuditContact = %+v", c)
+	}
+}

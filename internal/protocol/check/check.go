@@ -50,6 +50,7 @@ func Protocol(p *protocol.Protocol, env Env) diag.List {
 	c.laterStart()
 	c.template()
 	c.contacts()
+	c.audit()
 	c.changes()
 	return c.out
 }

@@ -58,6 +58,7 @@ protocol:
     - {name: Site, url: "https://example.org/"}
     - {id: north, stage: 3, name: North partnership, email: north@example.org}
     - {id: south, stage: 3, name: South partnership, email: south@example.org}
+  audit: {contact: north, period: quarterly}
   changes:
     - {version: "2024-06", date: 2024-06-01, summary: Second.}
     - {version: "2023-01", date: 2023-01-01, summary: First.}
@@ -122,6 +123,10 @@ func TestProtocolErrors(t *testing.T) {
 		{"duplicate contact id", "{id: south,", "{id: north,", `content/test/_index.md:46: protocol: contact id "north" is used twice (first on line 45)`},
 		{"bad contact id", "{id: south,", "{id: South_1,", `protocol: contact id "South_1" may use only a-z, 0-9 and -`},
 		{"contact stage out of range", "{id: south, stage: 3,", "{id: south, stage: 4,", `content/test/_index.md:46: protocol: contact "South partnership" stage 4 is not a stage (1 to 3)`},
+		{"audit contact not a contact", "audit: {contact: north,", "audit: {contact: east,", `content/test/_index.md:47: protocol: audit: contact "east" is not the id of one of the protocol's contacts`},
+		{"audit contact missing", "audit: {contact: north, period: quarterly}", "audit: {period: quarterly}", `content/test/_index.md:47: protocol: audit: contact is missing`},
+		{"audit period unknown", "period: quarterly}", "period: fortnightly}", `content/test/_index.md:47: protocol: audit: period "fortnightly" is not one of when-resolved, monthly, quarterly, half-yearly, yearly`},
+		{"audit period missing", "audit: {contact: north, period: quarterly}", "audit: {contact: north}", `content/test/_index.md:47: protocol: audit: period is missing`},
 		{"stage page not markdown", `prompts: ["What do you know?"]`, "prompts: [\"What do you know?\"]\n      page: ../x.html", `protocol: stage 1 page "../x.html" must name a .md file`},
 	}
 	for _, tt := range tests {
