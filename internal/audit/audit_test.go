@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,6 +279,22 @@ func TestMedian(t *testing.T) {
 		got, ok := Scope{Days: tt.days}.Median()
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("Median(%v) = %v, %v; want %v, %v", tt.days, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSortInts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 50 {
+		xs := make([]int, n)
+		for i := range xs {
+			xs[i] = rng.IntN(20)
+		}
+		want := slices.Clone(xs)
+		slices.Sort(want)
+		sortInts(xs)
+		if !slices.Equal(xs, want) {
+			t.Fatalf("sortInts = %v; want %v", xs, want)
 		}
 	}
 }

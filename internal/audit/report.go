@@ -76,11 +76,12 @@ func plural(n int, one, many string) string {
 const reportStyle = `body{font-family:Arial,sans-serif;color:#0b0c0c;background:#fff;margin:2rem auto;max-width:52rem;padding:0 1rem;line-height:1.4}
 h1{font-size:1.8rem}h2{font-size:1.4rem;margin-top:2.5rem;border-top:2px solid #0b0c0c;padding-top:.5rem}h3{font-size:1.1rem;margin-top:1.5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:bold;padding:.25rem 0}
-th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem .3rem 0;text-align:left;vertical-align:top}td.n{text-align:right}
+th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem .3rem 0;text-align:left;vertical-align:top}.n{text-align:right}
 .chart{display:block;width:100%;max-width:30rem;height:auto;margin:.5rem 0}.note{color:#505a5f;font-size:.9rem}
-.chart-bar{fill:#1d70b8}.chart-text{fill:#0b0c0c}.chart-axis{stroke:#505a5f}.chart-withheld{fill:none;stroke:#505a5f}
+.chart text{font-family:Arial,sans-serif;font-size:14px;fill:#0b0c0c}.chart-bar{fill:#1d70b8}.chart-axis{stroke:#505a5f;stroke-width:1}
+.chart-withheld{fill:none;stroke:#505a5f;stroke-width:2;stroke-dasharray:4 3}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-before:page}h2:first-of-type{break-before:auto}table,figure,tr{break-inside:avoid}}
-@media (forced-colors:active){.chart-bar{fill:CanvasText}.chart-text{fill:CanvasText}.chart-axis,.chart-withheld{stroke:CanvasText}}`
+@media (forced-colors:active){.chart-bar,.chart text{fill:CanvasText}.chart-axis,.chart-withheld{stroke:CanvasText}}`
 
 // Report writes the summary as one self-contained HTML page for a board
 // report, to print or save as PDF: every table, each chart beside its
@@ -119,8 +120,12 @@ func writeTable(b *strings.Builder, t Table) {
 		return
 	}
 	b.WriteString("<table>\n<thead><tr>")
-	for _, c := range t.Head {
-		b.WriteString("<th scope=\"col\">" + e(c.Label) + "</th>")
+	for i, c := range t.Head {
+		class := ""
+		if i > 0 {
+			class = ` class="n"`
+		}
+		b.WriteString("<th scope=\"col\"" + class + ">" + e(c.Label) + "</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, r := range t.Rows {

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"bytes"
 	"slices"
 
 	"resolve/internal/escalation"
@@ -34,7 +33,7 @@ type Set struct {
 type entry struct {
 	name  string
 	a     *escalation.AuditReturn
-	canon []byte // escalation.AuditJSON(a): the tie-break and the content key
+	canon string // escalation.AuditJSON(a): the tie-break and the content key
 }
 
 // NewSet returns an empty set that reads files as c says.
@@ -63,8 +62,9 @@ func (s *Set) Skip(name, why string) {
 // AddReturn counts an audit return already read, from the file name.
 func (s *Set) AddReturn(name string, a *escalation.AuditReturn) {
 	s.files++
-	canon, _ := escalation.AuditJSON(a)
-	key := "content:" + string(canon)
+	data, _ := escalation.AuditJSON(a)
+	canon := string(data)
+	key := "content:" + canon
 	if a.ID != "" {
 		key = "id:" + a.ID
 	}
@@ -96,7 +96,7 @@ func later(e, old entry) bool {
 	if c := completed(e.a) - completed(old.a); c != 0 {
 		return c > 0
 	}
-	return bytes.Compare(e.canon, old.canon) > 0
+	return e.canon > old.canon
 }
 
 // completed counts the stages of a with a completion date.
@@ -122,14 +122,18 @@ func (s *Set) Duplicates() []Duplicate { return s.duplicates }
 // Returns returns one audit return per disagreement, in a fixed order (by
 // their encoding), whatever order the files came in.
 func (s *Set) Returns() []*escalation.AuditReturn {
-	order := make([]int, len(s.entries))
-	for i := range order {
-		order[i] = i
+	// Each encoding is different (a return with an id holds it; those
+	// without are kept once per encoding), so they order the returns.
+	canon := make([]string, len(s.entries))
+	by := make(map[string]*escalation.AuditReturn, len(s.entries))
+	for i, e := range s.entries {
+		canon[i] = e.canon
+		by[e.canon] = e.a
 	}
-	slices.SortFunc(order, func(i, j int) int { return bytes.Compare(s.entries[i].canon, s.entries[j].canon) })
-	out := make([]*escalation.AuditReturn, len(order))
-	for k, i := range order {
-		out[k] = s.entries[i].a
+	slices.Sort(canon)
+	out := make([]*escalation.AuditReturn, len(canon))
+	for i, c := range canon {
+		out[i] = by[c]
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 
@@ -99,11 +98,23 @@ type tally map[string]int
 
 func (t tally) sorted() []Count {
 	out := make([]Count, 0, len(t))
-	for k, n := range t {
-		out = append(out, Count{k, n})
+	for _, k := range sortedKeys(t) {
+		out = append(out, Count{k, t[k]})
 	}
-	slices.SortFunc(out, func(a, b Count) int { return cmp.Compare(a.Key, b.Key) })
 	return out
+}
+
+// sortedKeys returns the keys of m in order. Sorting strings, which the
+// module sorts elsewhere too, rather than each kind of struct keeps the
+// module small: every type sorted with package slices is a copy of its
+// sorting code.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // scopeBuilder gathers one scope.
@@ -135,10 +146,9 @@ func summarise(entries []entry, f Filter) Summary {
 		all.add(a, false)
 	}
 	sum.All = all.done()
-	for _, p := range by {
-		sum.Protocols = append(sum.Protocols, p.done())
+	for _, id := range sortedKeys(by) {
+		sum.Protocols = append(sum.Protocols, by[id].done())
 	}
-	slices.SortFunc(sum.Protocols, func(a, b Scope) int { return cmp.Compare(a.ID, b.ID) })
 	return sum
 }
 
@@ -197,7 +207,7 @@ func (s *scopeBuilder) add(a *escalation.AuditReturn, own bool) {
 }
 
 func (s *scopeBuilder) done() Scope {
-	slices.Sort(s.Days)
+	sortInts(s.Days)
 	s.Flags = s.flags.sorted()
 	s.Months = s.months.sorted()
 	s.Sectors = s.sectors.sorted()
@@ -223,4 +233,32 @@ func monthKey(d workday.Date) string {
 		m = "0" + m
 	}
 	return strconv.Itoa(d.Year) + "-" + m
+}
+
+// sortInts sorts xs in place: a heap sort, written out so that the module
+// does not carry a copy of package slices' sort for ints.
+func sortInts(xs []int) {
+	down := func(i, n int) {
+		for {
+			c := 2*i + 1
+			if c >= n {
+				return
+			}
+			if c+1 < n && xs[c+1] > xs[c] {
+				c++
+			}
+			if xs[i] >= xs[c] {
+				return
+			}
+			xs[i], xs[c] = xs[c], xs[i]
+			i = c
+		}
+	}
+	for i := len(xs)/2 - 1; i >= 0; i-- {
+		down(i, len(xs))
+	}
+	for n := len(xs) - 1; n > 0; n-- {
+		xs[0], xs[n] = xs[n], xs[0]
+		down(0, n)
+	}
 }

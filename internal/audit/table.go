@@ -72,7 +72,7 @@ const FewerThan5 = "fewer than 5"
 
 // NotShown is how a figure worked out from fewer than 5 is written for
 // publication.
-const NotShown = "not shown (fewer than 5)"
+const NotShown = "not shown"
 
 // withheld reports whether n is a count Publish holds back.
 func (o Options) withheld(n int) bool { return o.Publish && n > 0 && n < 5 }

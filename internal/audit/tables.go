@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,7 +40,7 @@ func (o Options) protocol(id string) *protocol.Protocol {
 
 // scopeTitle names a procedure: "HIPS: Hampshire, ...".
 func (o Options) scopeTitle(id string) string {
-	name := strings.ToUpper(id)
+	name := upper(id)
 	if p := o.protocol(id); p != nil && p.Partnership != "" {
 		name += ": " + p.Partnership
 	}
@@ -64,43 +63,75 @@ func (o Options) filesTable(s Summary) Table {
 	return t
 }
 
+// overviewRows are the overview's measures, in order: key and label.
+var overviewRows = [][2]string{
+	{"disagreements", "Disagreements"},
+	{"open", "Open"},
+	{"resolved", "Resolved"},
+	{"exhausted", "Not resolved at the last stage"},
+	{"urgent-starts", "Started after stage 1 (urgent)"},
+	{"stages-timed", "Stages completed against a timescale"},
+	{"stages-on-time", "Of those, completed on time"},
+	{"on-time-percent", "Stages on time"},
+	{"median-days", "Median working days to resolution"},
+	{"shortest-days", "Fewest working days to resolution"},
+	{"longest-days", "Most working days to resolution"},
+}
+
 // overview puts each measure of every scope side by side.
 func (o Options) overview(s Summary) Table {
 	scopes := append([]Scope{s.All}, s.Protocols...)
 	t := Table{ID: "overview", Title: "Disagreements by procedure", Head: []Column{{"row", "Measure"}, {"all", "All procedures"}}}
 	for _, p := range s.Protocols {
-		t.Head = append(t.Head, Column{p.ID, strings.ToUpper(p.ID)})
+		t.Head = append(t.Head, Column{p.ID, upper(p.ID)})
 	}
-	row := func(key, label string, cell func(Scope) Cell) {
-		r := Row{Key: key, Label: label}
+	for _, row := range overviewRows {
+		r := Row{Key: row[0], Label: row[1]}
 		for _, sc := range scopes {
-			r.Cells = append(r.Cells, cell(sc))
+			r.Cells = append(r.Cells, o.measure(row[0], sc))
 		}
 		t.Rows = append(t.Rows, r)
 	}
-	row("disagreements", "Disagreements", func(sc Scope) Cell { return o.count(sc.Disagreements) })
-	row("open", "Open", func(sc Scope) Cell { return o.count(sc.Open) })
-	row("resolved", "Resolved", func(sc Scope) Cell { return o.count(sc.Resolved) })
-	row("exhausted", "Not resolved at the last stage", func(sc Scope) Cell { return o.count(sc.Exhausted) })
-	row("urgent-starts", "Started after stage 1 (urgent)", func(sc Scope) Cell { return o.count(sc.UrgentStarts) })
-	row("stages-timed", "Stages completed against a timescale", func(sc Scope) Cell { n, _ := sc.Timed(); return o.count(n) })
-	row("stages-on-time", "Of those, completed on time", func(sc Scope) Cell { _, n := sc.Timed(); return o.count(n) })
-	row("on-time-percent", "Stages on time", func(sc Scope) Cell { n, m := sc.Timed(); return o.percent(m, n) })
-	row("median-days", "Median working days to resolution", func(sc Scope) Cell { m, _ := sc.Median(); return o.days(m, len(sc.Days)) })
-	row("shortest-days", "Fewest working days to resolution", func(sc Scope) Cell {
-		if len(sc.Days) == 0 {
-			return Cell{}
-		}
-		return o.days(float64(sc.Days[0]), len(sc.Days))
-	})
-	row("longest-days", "Most working days to resolution", func(sc Scope) Cell {
-		if len(sc.Days) == 0 {
-			return Cell{}
-		}
-		return o.days(float64(sc.Days[len(sc.Days)-1]), len(sc.Days))
-	})
 	t.Note = "Working days to resolution count from the day the disagreement arose to the day its last stage was completed, for resolved disagreements whose returns give both dates."
 	return t
+}
+
+// measure is one of the overview's measures of a scope.
+func (o Options) measure(key string, sc Scope) Cell {
+	timed, onTime := sc.Timed()
+	n := 0
+	switch key {
+	case "disagreements":
+		n = sc.Disagreements
+	case "open":
+		n = sc.Open
+	case "resolved":
+		n = sc.Resolved
+	case "exhausted":
+		n = sc.Exhausted
+	case "urgent-starts":
+		n = sc.UrgentStarts
+	case "stages-timed":
+		n = timed
+	case "stages-on-time":
+		n = onTime
+	case "on-time-percent":
+		return o.percent(onTime, timed)
+	default: // the working days
+		days := len(sc.Days)
+		if days == 0 {
+			return Cell{}
+		}
+		v, _ := sc.Median()
+		switch key {
+		case "shortest-days":
+			v = float64(sc.Days[0])
+		case "longest-days":
+			v = float64(sc.Days[days-1])
+		}
+		return o.days(v, days)
+	}
+	return o.count(n)
 }
 
 // scopeTables are the tables of one scope.
@@ -246,13 +277,12 @@ func (o Options) contacts(sc Scope, p *protocol.Protocol) Table {
 
 // byCount orders counts from the most to the fewest, then by key.
 func byCount(cs []Count) []Count {
-	out := slices.Clone(cs)
-	slices.SortFunc(out, func(a, b Count) int {
-		if a.N != b.N {
-			return b.N - a.N
+	out := append([]Count(nil), cs...)
+	for i := 1; i < len(out); i++ { // an insertion sort: a few dozen pairs at most
+		for j := i; j > 0 && (out[j].N > out[j-1].N || out[j].N == out[j-1].N && out[j].Key < out[j-1].Key); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
 		}
-		return strings.Compare(a.Key, b.Key)
-	})
+	}
 	return out
 }
 
@@ -298,4 +328,17 @@ func atIndex(xs []int, i int) int {
 		return xs[i]
 	}
 	return 0
+}
+
+// upper writes a procedure's id in capitals, as the site names it: "HIPS".
+// Ids are ASCII, and strings.ToUpper would bring Unicode's tables into
+// the module.
+func upper(id string) string {
+	b := []byte(id)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }

@@ -9,11 +9,12 @@
 // aria-labelledby naming its <title> and <desc>, the description given by
 // the caller (the table beside it has every figure).
 //
-// Colours come from classes (chart-bar, chart-withheld, chart-axis,
-// chart-text) that the site's style sheet maps to its colours, for dark
-// mode, high contrast and print; the presentation attributes are only the
-// defaults for a chart shown without that style sheet. The package uses
-// strconv and strings only, so the WebAssembly module can link it.
+// Colours, lines and fonts come from classes (chart, chart-bar,
+// chart-withheld, chart-axis) that the page's style sheet sets, for dark
+// mode, high contrast and print: a chart is always shown in a page, the
+// audit page or the board report, never on its own. Fonts are sized in
+// the chart's own units (14 to a line). The package uses strconv and
+// strings only, so the WebAssembly module can link it.
 package chart
 
 import (
@@ -53,11 +54,10 @@ const WithheldAs = 5
 // phone's width).
 const (
 	width      = 360.0
-	fontSize   = 14.0
 	lineGap    = 18.0 // from one line of a label to the next
 	barHeight  = 18.0
 	rowGap     = 12.0
-	labelChars = 46 // characters of a label on a line: about (width-4) / 7.6, an average character at fontSize
+	labelChars = 46 // characters of a label on a line: about (width-4) / 7.6, an average character of the 14-unit font
 )
 
 func el(name string, attrs ...string) *Element {
@@ -73,11 +73,8 @@ func (e *Element) add(c ...*Element) *Element {
 	return e
 }
 
-func text(x, y float64, anchor, s string) *Element {
-	t := el("text", "x", num(x), "y", num(y), "class", "chart-text", "fill", "#0b0c0c", "font-size", num(fontSize))
-	if anchor != "" {
-		t.Attrs = append(t.Attrs, Attr{"text-anchor", anchor})
-	}
+func text(x, y float64, s string) *Element {
+	t := el("text", "x", num(x), "y", num(y))
 	t.Text = s
 	return t
 }
@@ -85,7 +82,7 @@ func text(x, y float64, anchor, s string) *Element {
 // frame makes the <svg> with its title and description.
 func frame(id, title, desc string, height float64) *Element {
 	svg := el("svg", "xmlns", Namespace, "class", "chart", "id", id, "viewBox", "0 0 "+num(width)+" "+num(height),
-		"role", "img", "aria-labelledby", id+"-title "+id+"-desc", "font-family", "sans-serif")
+		"role", "img", "aria-labelledby", id+"-title "+id+"-desc")
 	t := el("title", "id", id+"-title")
 	t.Text = title
 	d := el("desc", "id", id+"-desc")
@@ -118,29 +115,31 @@ func Bars(id, title, desc string, points []Point) *Element {
 	for _, p := range points {
 		for _, line := range wrap(p.Label, labelChars, 3) {
 			y += lineGap
-			body = append(body, text(2, y-4, "", line))
+			body = append(body, text(2, y-4, line))
 		}
 		v := p.Value
 		if p.Withheld {
 			v = WithheldAs
 		}
 		w := span * v / top
-		bar := el("rect", "x", "2", "y", num(y+2), "width", num(w), "height", num(barHeight))
-		if p.Withheld {
-			bar.Attrs = append(bar.Attrs, Attr{"class", "chart-withheld"}, Attr{"fill", "none"}, Attr{"stroke", "#505a5f"},
-				Attr{"stroke-width", "2"}, Attr{"stroke-dasharray", "4 3"})
-		} else {
-			bar.Attrs = append(bar.Attrs, Attr{"class", "chart-bar"}, Attr{"fill", "#1d70b8"})
+		if w > 0 {
+			body = append(body, el("rect", "class", barClass(p), "x", "2", "y", num(y+2), "width", num(w), "height", num(barHeight)))
 		}
-		if w > 0 || p.Withheld {
-			body = append(body, bar)
-		}
-		body = append(body, text(2+w+6, y+2+barHeight-4, "", p.Text))
+		body = append(body, text(2+w+6, y+2+barHeight-4, p.Text))
 		y += barHeight + rowGap
 	}
 	svg := frame(id, title, desc, max(y, 24))
-	svg.add(el("line", "class", "chart-axis", "x1", "2", "y1", "0", "x2", "2", "y2", num(max(y-rowGap+4, 0)), "stroke", "#505a5f", "stroke-width", "1")).add(body...)
+	svg.add(el("line", "class", "chart-axis", "x1", "2", "y1", "0", "x2", "2", "y2", num(max(y-rowGap+4, 0)))).add(body...)
 	return svg
+}
+
+// barClass is a bar's class: chart-withheld, drawn as a dashed outline,
+// for a count held back.
+func barClass(p Point) string {
+	if p.Withheld {
+		return "chart-withheld"
+	}
+	return "chart-bar"
 }
 
 // Timeline draws one column per point, in order, with the first month and
@@ -159,8 +158,8 @@ func Timeline(id, title, desc string, points []Point) *Element {
 	n := max(len(points), 1)
 	step := (width - left - 4) / float64(n)
 	gap := min(step*0.2, 4)
-	svg.add(el("line", "class", "chart-axis", "x1", num(left), "y1", num(axisY), "x2", num(width-4), "y2", num(axisY), "stroke", "#505a5f", "stroke-width", "1"))
-	svg.add(text(left, plotTop-8, "", "Highest: "+strconv.FormatFloat(top, 'f', -1, 64)))
+	svg.add(el("line", "class", "chart-axis", "x1", num(left), "y1", num(axisY), "x2", num(width-4), "y2", num(axisY)))
+	svg.add(text(left, plotTop-8, "Highest: "+strconv.FormatFloat(top, 'f', -1, 64)))
 	lastYear := ""
 	for i, p := range points {
 		x := left + float64(i)*step + gap/2
@@ -169,23 +168,16 @@ func Timeline(id, title, desc string, points []Point) *Element {
 			v = WithheldAs
 		}
 		h := plotHeight * v / top
-		col := el("rect", "x", num(x), "y", num(axisY-h), "width", num(max(step-gap, 1)), "height", num(h))
-		if p.Withheld {
-			col.Attrs = append(col.Attrs, Attr{"class", "chart-withheld"}, Attr{"fill", "none"}, Attr{"stroke", "#505a5f"},
-				Attr{"stroke-width", "1.5"}, Attr{"stroke-dasharray", "3 2"})
-		} else {
-			col.Attrs = append(col.Attrs, Attr{"class", "chart-bar"}, Attr{"fill", "#1d70b8"})
-		}
 		if h > 0 {
-			col.add(tooltip(p.Label + ": " + p.Text))
-			svg.add(col)
+			col := el("rect", "class", barClass(p), "x", num(x), "y", num(axisY-h), "width", num(max(step-gap, 1)), "height", num(h))
+			svg.add(col.add(tooltip(p.Label + ": " + p.Text)))
 		}
 		month, year, _ := strings.Cut(p.Label, " ")
 		if year != lastYear {
 			// A tick and the month's short name and year where a year starts.
-			svg.add(el("line", "class", "chart-axis", "x1", num(x), "y1", num(axisY), "x2", num(x), "y2", num(axisY+6), "stroke", "#505a5f", "stroke-width", "1"))
+			svg.add(el("line", "class", "chart-axis", "x1", num(x), "y1", num(axisY), "x2", num(x), "y2", num(axisY+6)))
 			if i == 0 || month == "January" && x < width-40 {
-				svg.add(text(x, axisY+lineGap, "", short(month)), text(x, axisY+2*lineGap, "", year))
+				svg.add(text(x, axisY+lineGap, short(month)), text(x, axisY+2*lineGap, year))
 			}
 			lastYear = year
 		}

@@ -27,8 +27,37 @@ func (e *Element) write(b *strings.Builder) {
 	b.WriteString("</" + e.Name + ">")
 }
 
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
-
 // Escape makes s safe as the text of an element or the value of a quoted
-// attribute, in HTML and in XML.
-func Escape(s string) string { return escaper.Replace(s) }
+// attribute, in HTML and in XML. (strings.Replacer would do, at several
+// kilobytes of the module.)
+func Escape(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		default:
+			if b != nil {
+				b = append(b, s[i])
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+16), s[:i]...)
+		}
+		b = append(b, rep...)
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
