@@ -132,6 +132,7 @@ func (s *site) addSitePages(problems *diag.List) {
 	if s.layouts.has("search") {
 		s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
 	}
+	s.addAuditPage(problems)
 	// The JSON Schemas of the record practitioners save and of the audit
 	// return they send the partnership, for anyone who reads or checks
 	// those files.
