@@ -108,10 +108,19 @@ func readFile(data []byte, format, what string) (*jsonx.Value, bool, error) {
 	if err := checkHead(&v, format, what); err != nil {
 		return nil, false, err
 	}
-	if err := checkNames(data); err != nil {
+	more := dec.More()
+	// A file of one value, as every file the tools write is, has its names
+	// checked in the value already read; only a file with more after it is
+	// read again, so that the messages about what follows say where it is.
+	if more {
+		err = checkNames(data)
+	} else {
+		err = names(&v)
+	}
+	if err != nil {
 		return nil, false, err
 	}
-	return &v, dec.More(), nil
+	return &v, more, nil
 }
 
 // where says where in a file a syntax error is, counting bytes from 1.
