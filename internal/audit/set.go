@@ -1,10 +1,6 @@
 package audit
 
-import (
-	"slices"
-
-	"resolve/internal/escalation"
-)
+import "resolve/internal/escalation"
 
 // Problem is a file that could not be read, and why.
 type Problem struct {
@@ -33,7 +29,16 @@ type Set struct {
 type entry struct {
 	name  string
 	a     *escalation.AuditReturn
-	canon string // escalation.AuditJSON(a): the tie-break and the content key
+	canon string // escalation.AuditJSON(a), made only when needed: the content key, and the last tie-break
+}
+
+// canonical returns the return as escalation.AuditJSON writes it.
+func (e *entry) canonical() string {
+	if e.canon == "" {
+		data, _ := escalation.AuditJSON(e.a)
+		e.canon = string(data)
+	}
+	return e.canon
 }
 
 // NewSet returns an empty set that reads files as c says.
@@ -62,31 +67,31 @@ func (s *Set) Skip(name, why string) {
 // AddReturn counts an audit return already read, from the file name.
 func (s *Set) AddReturn(name string, a *escalation.AuditReturn) {
 	s.files++
-	data, _ := escalation.AuditJSON(a)
-	canon := string(data)
-	key := "content:" + canon
+	e := entry{name: name, a: a}
+	var key string
 	if a.ID != "" {
 		key = "id:" + a.ID
+	} else {
+		key = "content:" + e.canonical()
 	}
-	e := entry{name: name, a: a, canon: canon}
 	i, seen := s.byKey[key]
 	if !seen {
 		s.byKey[key] = len(s.entries)
 		s.entries = append(s.entries, e)
 		return
 	}
-	old := s.entries[i]
-	if later(e, old) {
-		s.entries[i] = e
-	}
+	old := &s.entries[i]
 	s.duplicates = append(s.duplicates, Duplicate{Name: name, Same: old.name})
+	if later(&e, old) {
+		*old = e
+	}
 }
 
 // later reports whether e is a later state of the same disagreement than
 // old: updated later; on the same date (or with none), further on; then,
 // only so that the choice never depends on the order of the files, the
 // larger encoding.
-func later(e, old entry) bool {
+func later(e, old *entry) bool {
 	if c := e.a.Updated.Compare(old.a.Updated); c != 0 {
 		return c > 0
 	}
@@ -96,7 +101,7 @@ func later(e, old entry) bool {
 	if c := completed(e.a) - completed(old.a); c != 0 {
 		return c > 0
 	}
-	return e.canon > old.canon
+	return e.canonical() > old.canonical()
 }
 
 // completed counts the stages of a with a completion date.
@@ -120,20 +125,13 @@ func (s *Set) Problems() []Problem { return s.problems }
 func (s *Set) Duplicates() []Duplicate { return s.duplicates }
 
 // Returns returns one audit return per disagreement, in a fixed order (by
-// their encoding), whatever order the files came in.
+// id, then by encoding for returns without one), whatever order the files
+// came in.
 func (s *Set) Returns() []*escalation.AuditReturn {
-	// Each encoding is different (a return with an id holds it; those
-	// without are kept once per encoding), so they order the returns.
-	canon := make([]string, len(s.entries))
-	by := make(map[string]*escalation.AuditReturn, len(s.entries))
-	for i, e := range s.entries {
-		canon[i] = e.canon
-		by[e.canon] = e.a
-	}
-	slices.Sort(canon)
-	out := make([]*escalation.AuditReturn, len(canon))
-	for i, c := range canon {
-		out[i] = by[c]
+	keys := sortedKeys(s.byKey)
+	out := make([]*escalation.AuditReturn, len(keys))
+	for i, k := range keys {
+		out[i] = s.entries[s.byKey[k]].a
 	}
 	return out
 }

@@ -82,11 +82,19 @@ func openAudit(t testing.TB, ctx context.Context, base string) *browsertest.Requ
 // every one has been read.
 func chooseFiles(t testing.TB, ctx context.Context, paths []string) {
 	t.Helper()
+	chooseFilesWithin(t, ctx, paths, 30*time.Second)
+}
+
+func chooseFilesWithin(t testing.TB, ctx context.Context, paths []string, wait time.Duration) {
+	t.Helper()
 	before := eval[int](t, ctx, `performance.getEntriesByName("audit-read-done").length`)
 	if err := browsertest.Do(ctx, chromedp.SetUploadFiles(css("audit-files"), paths)); err != nil {
 		t.Fatal(err)
 	}
-	poll[bool](t, ctx, `performance.getEntriesByName("audit-read-done").length > `+strconv.Itoa(before))
+	done := `performance.getEntriesByName("audit-read-done").length > ` + strconv.Itoa(before)
+	if _, err := browsertest.Run(ctx, chromedp.Poll[bool](done, chromedp.WithPollingTimeout(wait))); err != nil {
+		t.Fatalf("the page did not finish reading %d files within %v: %v", len(paths), wait, err)
+	}
 }
 
 // pageCSV downloads the page's CSV and returns it without the byte order

@@ -4,29 +4,37 @@ package auditpage
 
 import (
 	"strconv"
+	"time"
 
 	"resolve/internal/audit"
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
 )
 
-// reading is how many files are read at once: enough to keep the browser
-// busy, few enough that the page answers the manager between them.
-const reading = 8
+// Files are read in batches (dom.ReadAll), many times faster than one by
+// one: reading is how many batches are read at once, batchFiles and
+// batchBytes how large a batch may be.
+const (
+	reading    = 4
+	batchFiles = 250
+	batchBytes = 4 << 20
+)
 
-// redrawMs is the least time between two drawings of the summary while
-// files are read.
-const redrawMs = 500
+// sliceMs is the longest the page counts files without letting the browser
+// answer the manager; redrawMs the least time between two drawings of the
+// summary while files are read.
+const (
+	sliceMs  = 40
+	redrawMs = 1500
+)
 
 // reader is the files waiting to be read and those being read.
 type reader struct {
-	queue  []dom.File
-	busy   int // reads under way
-	total  int // files chosen since the reader was last idle
-	done   int // of those, read (or refused)
-	batch  int // bumped by cancel, so reads of an earlier batch are dropped
-	start  float64
-	marked bool
+	queue []dom.File
+	busy  int // batches being read
+	total int // files chosen since the reader was last idle
+	done  int // of those, counted (or refused)
+	gen   int // bumped by cancel, so reads started before are dropped
 }
 
 func (r *reader) idle() bool { return len(r.queue) == 0 && r.busy == 0 }
@@ -35,7 +43,7 @@ func (r *reader) idle() bool { return len(r.queue) == 0 && r.busy == 0 }
 func (r *reader) cancel() {
 	r.queue = nil
 	r.busy, r.total, r.done = 0, 0, 0
-	r.batch++
+	r.gen++
 }
 
 // read queues files to be read and counted.
@@ -46,7 +54,6 @@ func (p *page) read(files []dom.File) {
 	r := &p.reader
 	if r.idle() {
 		r.total, r.done = 0, 0
-		r.start = dom.Now()
 		dom.Mark("audit-read-start")
 	}
 	r.queue = append(r.queue, files...)
@@ -57,43 +64,105 @@ func (p *page) read(files []dom.File) {
 	p.pump()
 }
 
-// pump starts reads until enough are under way.
+// pump starts reading batches until enough are under way. A file too
+// large is refused by its size, unread. A batch that cannot be read is
+// read again file by file, so that only the files that fail are skipped,
+// each with its reason.
 func (p *page) pump() {
 	r := &p.reader
 	for r.busy < reading && len(r.queue) > 0 {
-		f := r.queue[0]
-		r.queue = r.queue[1:]
-		name := f.Name()
-		if size := f.Size(); size > escalation.MaxSize {
-			p.set.Skip(name, "This file "+audit.TooLarge(int64(size))+".")
-			p.counted()
+		var batch []dom.File
+		for size := 0; len(r.queue) > 0 && len(batch) < batchFiles && size < batchBytes; {
+			f := r.queue[0]
+			r.queue = r.queue[1:]
+			if n := f.Size(); n > escalation.MaxSize {
+				p.set.Skip(f.Name(), "This file "+audit.TooLarge(int64(n))+".")
+				r.done++
+			} else {
+				size += n
+				batch = append(batch, f)
+			}
+		}
+		if len(batch) == 0 {
+			p.step()
 			continue
 		}
 		r.busy++
-		batch := r.batch
-		f.Read(func(data []byte, err error) {
+		gen := r.gen
+		dom.ReadAll(batch, func(data [][]byte, err error) {
 			p.post(func() {
-				if batch != r.batch {
+				if gen != r.gen {
 					return // the manager started again
 				}
 				r.busy--
-				if err != nil {
-					p.set.Skip(name, "The browser could not read it: "+err.Error()+".")
-				} else {
-					p.set.Add(name, data)
+				if err != nil && len(batch) > 1 {
+					r.queue = append(batch[:len(batch):len(batch)], r.queue...)
+					p.readEach(len(batch))
+					return
 				}
-				p.counted()
-				p.pump()
+				p.count(batch, data, err)
 			})
 		})
 	}
 }
 
-// counted moves the progress on after a file, drawing the summary again
-// now and then, and at the end.
-func (p *page) counted() {
+// readEach reads the next n files one at a time.
+func (p *page) readEach(n int) {
 	r := &p.reader
-	r.done++
+	if n == 0 {
+		p.pump()
+		return
+	}
+	f := r.queue[0]
+	r.queue = r.queue[1:]
+	r.busy++
+	gen := r.gen
+	dom.ReadAll([]dom.File{f}, func(data [][]byte, err error) {
+		p.post(func() {
+			if gen != r.gen {
+				return
+			}
+			r.busy--
+			p.count([]dom.File{f}, data, err)
+			p.readEach(n - 1)
+		})
+	})
+}
+
+// count counts files read, letting the browser answer the manager every
+// sliceMs, then shows the progress and reads on.
+func (p *page) count(files []dom.File, data [][]byte, err error) {
+	r := &p.reader
+	gen := r.gen
+	start := dom.Now()
+	for i, f := range files {
+		if err != nil {
+			p.set.Skip(f.Name(), "The browser could not read it: "+err.Error()+".")
+		} else {
+			p.set.Add(f.Name(), data[i])
+			data[i] = nil // let it go
+		}
+		r.done++
+		if dom.Now()-start > sliceMs {
+			yield()
+			if gen != r.gen {
+				return // the manager started again meanwhile
+			}
+			start = dom.Now()
+		}
+	}
+	p.step()
+	p.pump()
+}
+
+// yield lets the browser handle what is waiting (a click, a key, drawing
+// the page) before the module goes on counting.
+func yield() { time.Sleep(time.Millisecond) }
+
+// step shows the progress, and draws the summary now and then while files
+// are read, and once all are.
+func (p *page) step() {
+	r := &p.reader
 	p.progress()
 	if r.idle() {
 		p.draw(true)
@@ -105,7 +174,7 @@ func (p *page) counted() {
 		dom.Mark("audit-read-done")
 		return
 	}
-	if now := dom.Now(); now-p.shown >= redrawMs {
+	if dom.Now()-p.shown >= redrawMs {
 		p.draw(false)
 	}
 }
