@@ -87,7 +87,6 @@ func (p *page) table(id string, t audit.Table) dom.Node {
 		return dom.El(p.doc, "p", "None.")
 	}
 	tbl := p.doc.Create("table")
-	tbl.SetClass("table", true)
 	tbl.SetClass("audit-table", true)
 	tbl.SetAttr("id", id)
 	tbl.SetAttr("aria-labelledby", id+"-title")
