@@ -9,14 +9,9 @@ import (
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
 	"resolve/internal/workday"
-	"resolve/wasm/auditpage"
 )
 
 func main() {
-	if dom.Document().ByID("audit-page").OK() {
-		auditpage.Run() // the partnership's audit page, not a record form
-		return
-	}
 	dom.Mark("record-main")
 	a, err := start()
 	if err != nil {

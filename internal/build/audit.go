@@ -9,14 +9,15 @@ import (
 
 // addAuditPage adds /audit/, the partnership's audit page, to a site that
 // has protocols and whose layouts have audit.html. The page reads audit
-// returns and saved records in the browser, with the record form's
-// WebAssembly module (wasm/auditpage), so it carries every protocol and
-// its custom calendar, as the form carries its own.
+// returns and saved records in the browser, with a WebAssembly module of
+// its own (wasm/audit, which internal/wasmbuild puts beside the page), so
+// it carries every protocol and its custom calendar, as the form carries
+// its own.
 func (s *site) addAuditPage(problems *diag.List) {
 	if len(s.protos) == 0 || !s.layouts.has("audit") {
 		return
 	}
-	d := &auditData{Manifest: s.url("/wasm/manifest.json"), Schema: s.url("/schema/audit-v1.json")}
+	d := &auditData{Manifest: s.url("/audit/wasm/manifest.json"), Schema: s.url("/schema/audit-v1.json")}
 	var w jsonx.Writer
 	w.BeginObject()
 	w.Name("protocols")
@@ -43,7 +44,7 @@ func (s *site) addAuditPage(problems *diag.List) {
 // auditData is what layouts/audit.html renders the page from.
 type auditData struct {
 	JSON      template.JS  // {"protocols": [{"protocol": ..., "calendar": ...}]}, for the module
-	Manifest  string       // URL of wasm/manifest.json
+	Manifest  string       // URL of the audit module's manifest, audit/wasm/manifest.json
 	Schema    string       // URL of the audit return's JSON Schema
 	Protocols []*protoView // for where and how often each sends returns
 }

@@ -1,7 +1,7 @@
-// audit.js: starts the WebAssembly module on the partnership's audit page
+// audit.js: starts the WebAssembly module of the partnership's audit page
 // (/audit/), which reads audit returns and saved records in the browser and
-// sums them up (see wasm/auditpage). The module is the record form's: it
-// finds this page by the element #audit-page. This file only loads it.
+// sums them up (see wasm/audit and wasm/auditpage). The page names the
+// module's manifest in #audit-page's data-manifest. This file only loads it.
 //
 // It never logs and never sends anything: the only requests it makes are for
 // the module's own files, from this site. The files the manager chooses are

@@ -1,6 +1,6 @@
 // Package auditpage is the partnership's audit page (/audit/) in the
-// browser: the part of the WebAssembly module (package wasm/) that runs
-// when the page it finds is the audit page rather than a record form.
+// browser: the whole of its WebAssembly module (wasm/audit, a module of its
+// own, so that the record form's stays as small as it can be).
 //
 // The manager opens or drops any number of audit returns and whole saved
 // records. Each file is read in the page, never sent anywhere, and counted
