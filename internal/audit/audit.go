@@ -17,10 +17,11 @@
 // than escalation.MaxSize) is kept as a Problem with the file's name and
 // the reason, and counted as skipped. Two returns are the same disagreement
 // when they carry the same record id; of the two, the one updated later
-// counts (on the same date, the one further on: more stages, then the
-// larger encoding, so that the choice never depends on the order files
-// arrive in). Returns without an id are the same when their content is
-// identical. A record given with its own return is counted once.
+// counts (on the same date, the one further on: more stages, then more of
+// them completed, then the larger encoding, so that the choice never
+// depends on the order files arrive in). Returns without an id are the
+// same when their content is identical, however it is laid out. A record
+// given with its own return is counted once.
 //
 // # The summary
 //
