@@ -42,9 +42,9 @@ test: setup lint-workflows
 	$(GO) test -race $(TESTFLAGS) ./internal/build ./internal/content ./internal/search ./internal/markdown
 	$(MAKE) test-wasm
 
-## test-wasm: the packages the browser module links, tested as WebAssembly under Node
+## test-wasm: the packages the browser modules link, tested as WebAssembly under Node
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -exec "$(WASMEXEC)" ./internal/dom/... ./internal/workday/... ./internal/escalation/...
+	GOOS=js GOARCH=wasm $(GO) test -exec "$(WASMEXEC)" ./internal/dom/... ./internal/workday/... ./internal/escalation/... ./internal/audit/... ./internal/chart/... ./wasm/auditpage/...
 
 ## lint-workflows: check .github/workflows with actionlint (and shellcheck, when installed)
 lint-workflows:

@@ -18,7 +18,7 @@ import (
 // from a later stage and two template questions.
 func testProtocol() *protocol.Protocol {
 	return &protocol.Protocol{
-		ID: "test", Partnership: "Test Partnership", Calendar: "england-and-wales", Version: "2025-01",
+		ID: "test", Partnership: "Test Partnership", Calendar: "england-and-wales", Version: "2025-01", LaterStart: "danger",
 		Stages: []protocol.Stage{
 			{Title: "Talk to your manager", Who: "You and your manager", Summary: "Talk.", Due: &protocol.Due{WorkingDays: 2, After: protocol.AfterConcern}},
 			{Title: "Talk to the other practitioner", Who: "You both", Summary: "Talk.", Due: &protocol.Due{WorkingDays: 3, After: protocol.AfterPrevious}},

@@ -15,7 +15,7 @@ func TestViewStages(t *testing.T) {
 	want := []stageView{
 		{1, "Tuesday 7 January 2025", "Completed on time", "Completed", "tag-green"},
 		{2, "Thursday 9 January 2025", "Not due yet: 1 working day left", "In progress", "tag-blue"},
-		{3, "no set timescale: as soon as possible", "Not started", "Not started", "tag-grey"},
+		{3, "as soon as possible", "Not started", "Not started", "tag-grey"},
 	}
 	if len(v.Stages) != len(want) {
 		t.Fatalf("view has %d stages; want %d", len(v.Stages), len(want))
@@ -46,7 +46,7 @@ func TestViewDuties(t *testing.T) {
 		texts = append(texts, d.Text)
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"Tell the IRO.", "Stage 2", "Tell the person who raised the concern the outcome of stage 1."} {
+	for _, want := range []string{"Tell the IRO.", "Stage 2", "If someone else raised the concern, tell them the outcome of stage 1."} {
 		if !strings.Contains(all, want) {
 			t.Errorf("duties do not mention %q:\n%s", want, all)
 		}

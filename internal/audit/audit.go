@@ -1,162 +1,95 @@
 // Package audit sums up how a partnership's escalation procedures are used,
 // from the anonymous audit returns practitioners send in (see
-// escalation.AuditReturn) or from whole records, which it turns into audit
-// returns first so that nothing but the return's facts is ever counted.
+// escalation.AuditReturn) or from whole saved records, which it turns into
+// audit returns first, so that nothing but a return's facts is ever counted
+// or kept: no free text from a record gets past Read.
 //
-// Per procedure it counts the disagreements, how many are open, resolved or
-// exhausted, how many started at a later stage because the case was urgent,
-// the stage at which they were resolved, the share of completed stages that
-// were on time, the median working days from the disagreement arising to its
-// resolution, and how often each flag was set. A file that cannot be read is
-// reported by name and skipped; the totals say how many were.
+// It is the one summary behind both doors: `resolve audit` on the command
+// line and the partnership's audit page (/audit/) in the browser, where the
+// WebAssembly module links it. So it keeps the module's rules: no fmt,
+// encoding/json, reflect or templates (internal/jsonx reads the files).
 //
-// A command needs only:
+// # Reading and counting once
 //
-//	files := ... // each FILE argument's name and contents
-//	sum, errs := audit.Config{Protocols: lookup, Today: today}.Summarise(files)
-//	for _, err := range errs { fmt.Fprintln(os.Stderr, err) }
-//	if csv { sum.WriteCSV(os.Stdout) } else { sum.WriteTable(os.Stdout) }
+// A Set takes files one at a time, in any order, and keeps one audit
+// return per disagreement. A file that cannot be read (not JSON, another
+// format, a damaged return, a record of a procedure the site lacks, larger
+// than escalation.MaxSize) is kept as a Problem with the file's name and
+// the reason, and counted as skipped. Two returns are the same disagreement
+// when they carry the same record id; of the two, the one updated later
+// counts (on the same date, the one further on: more stages, then more of
+// them completed, then the larger encoding, so that the choice never
+// depends on the order files arrive in). Returns without an id are the
+// same when their content is identical, however it is laid out. A record
+// given with its own return is counted once.
+//
+// # The summary
+//
+// Summary works out, for every procedure and for all of them together,
+// within an optional date range (by the date the disagreement arose): the
+// disagreements; how many are open, resolved or exhausted; the stage each
+// was resolved at; each stage's completions against its timescale and how
+// many were on time; working days from arising to resolution (median,
+// shortest, longest); urgent starts (a record that began after stage 1);
+// the flags set; the disagreements per month; the procedure versions
+// followed; the partnership contact chosen, where a procedure has several;
+// and the sectors of the two agencies.
+//
+// Tables lays that out as titled tables, the same for every output: the
+// page's tables and SVG charts (package chart draws them), the CSV
+// download (WriteCSV), the printable board report (Report) and the command
+// line's text (WriteText). With Options.Publish, every count from 1 to 4 is
+// written "fewer than 5", and figures worked out from fewer than 5
+// disagreements are not shown, since in a small area they could identify a
+// case.
 package audit
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"slices"
-	"sort"
+	"strconv"
 
 	"resolve/internal/escalation"
+	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
-
-// File is one file given to the audit: its name, for messages, and its contents.
-type File struct {
-	Name string
-	Data []byte
-}
 
 // Lookup returns the procedure with the given id and the calendar its
 // working days are counted by, or false if the site has no such procedure.
 type Lookup func(protocolID string) (*protocol.Protocol, *workday.Calendar, bool)
 
-// Config says how to read whole records. With no Protocols, only audit
-// returns can be read and records are skipped with a message. Today is the
-// date records are checked against (no dates after it); zero skips that check.
+// Config says how to read whole records and how to label what is counted.
+// With no Protocols, only audit returns can be read (records are skipped
+// with a message) and tables name flags, contacts and stages by their ids.
+// Today is the date records are read on.
 type Config struct {
 	Protocols Lookup
 	Today     workday.Date
 }
 
-// Summary is what the files say, per procedure.
-type Summary struct {
-	Files     int        // files given
-	Skipped   int        // files that could not be read; each has an error
-	Protocols []Protocol // sorted by id
-}
-
-// Protocol is the use of one procedure.
-type Protocol struct {
-	ID            string
-	Versions      []string // the procedure versions the returns name, sorted; "" is unknown
-	Disagreements int
-	Open          int
-	Resolved      int
-	Exhausted     int
-	UrgentStarts  int   // started after stage 1 because the case was urgent
-	ResolvedAt    []int // ResolvedAt[i] is how many were resolved at stage i+1
-	StagesTimed   int   // completed stages that had a due date
-	StagesOnTime  int   // of those, completed on or before it
-	Days          []int // working days from arising to resolution, of each resolved one, sorted
-	Flags         []FlagCount
-}
-
-// FlagCount is how many disagreements had one flag set.
-type FlagCount struct {
-	ID    string
-	Count int
-}
-
-// Median returns the median working days from arising to resolution, and
-// false if nothing was resolved.
-func (p Protocol) Median() (float64, bool) {
-	n := len(p.Days)
-	if n == 0 {
-		return 0, false
+// Read returns the audit return in data, which is an audit return or a
+// whole record (turned into its return, so nothing typed in it is kept).
+func (c Config) Read(data []byte) (*escalation.AuditReturn, error) {
+	if len(data) > escalation.MaxSize {
+		return nil, tooLarge(len(data))
 	}
-	if n%2 == 1 {
-		return float64(p.Days[n/2]), true
-	}
-	return float64(p.Days[n/2-1]+p.Days[n/2]) / 2, true
-}
-
-// OnTimeShare returns the percentage of timed stages completed on time, and
-// false if no stage had a due date.
-func (p Protocol) OnTimeShare() (float64, bool) {
-	if p.StagesTimed == 0 {
-		return 0, false
-	}
-	return 100 * float64(p.StagesOnTime) / float64(p.StagesTimed), true
-}
-
-// Summarise reads audit returns only: Config{}.Summarise.
-func Summarise(files []File) (Summary, []error) { return Config{}.Summarise(files) }
-
-// Summarise reads every file as an audit return or a whole record and sums
-// them up. Each file that cannot be read gives one error, "name: why", and
-// is left out of the summary.
-func (c Config) Summarise(files []File) (Summary, []error) {
-	var errs []error
-	by := map[string]*Protocol{}
-	flags := map[string]map[string]int{}
-	s := Summary{Files: len(files)}
-	for _, f := range files {
-		a, err := c.read(f.Data)
-		if err != nil {
-			s.Skipped++
-			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
-			continue
-		}
-		p := by[a.Protocol.ID]
-		if p == nil {
-			p = &Protocol{ID: a.Protocol.ID}
-			by[a.Protocol.ID] = p
-			flags[a.Protocol.ID] = map[string]int{}
-		}
-		add(p, a, flags[a.Protocol.ID])
-	}
-	for id, p := range by {
-		for flag, n := range flags[id] {
-			p.Flags = append(p.Flags, FlagCount{flag, n})
-		}
-		sort.Slice(p.Flags, func(i, j int) bool { return p.Flags[i].ID < p.Flags[j].ID })
-		sort.Strings(p.Versions)
-		sort.Ints(p.Days)
-		s.Protocols = append(s.Protocols, *p)
-	}
-	sort.Slice(s.Protocols, func(i, j int) bool { return s.Protocols[i].ID < s.Protocols[j].ID })
-	return s, errs
-}
-
-// read returns the audit return in data, converting a whole record.
-func (c Config) read(data []byte) (*escalation.AuditReturn, error) {
-	var head struct {
-		Format   string `json:"format"`
-		Protocol struct {
-			ID string `json:"id"`
-		} `json:"protocol"`
-	}
-	// A file that is not even this much is left to ParseAudit to describe.
-	if json.NewDecoder(bytes.NewReader(data)).Decode(&head) != nil || head.Format != escalation.Format {
+	if !isRecord(data) {
 		return escalation.ParseAudit(data)
 	}
-	if c.Protocols == nil {
-		return nil, errors.New("this is a whole record; the audit reads records only with the site's procedures (give the content folder), or send its audit return instead")
+	var id string
+	if v, err := decodeFirst(data); err == nil {
+		if p := v.Get("protocol"); p != nil {
+			if s := p.Get("id"); s != nil && s.Kind == jsonx.String {
+				id = s.Text
+			}
+		}
 	}
-	p, cal, ok := c.Protocols(head.Protocol.ID)
+	if c.Protocols == nil {
+		return nil, errorString("This is a whole record; records are read only with the site's procedures (give the content folder), or send its audit return instead.")
+	}
+	p, cal, ok := c.Protocols(id)
 	if !ok {
-		return nil, fmt.Errorf("this record is for the procedure %q, which the site does not have", head.Protocol.ID)
+		return nil, errorString("This record is for the procedure " + strconv.Quote(id) + ", which this site does not have.")
 	}
 	r, _, err := escalation.Import(data, p, c.Today)
 	if err != nil {
@@ -165,63 +98,40 @@ func (c Config) read(data []byte) (*escalation.AuditReturn, error) {
 	return escalation.Audit(r, p, cal), nil
 }
 
-// add counts one audit return into p.
-func add(p *Protocol, a *escalation.AuditReturn, flags map[string]int) {
-	p.Disagreements++
-	if !slices.Contains(p.Versions, a.Protocol.Version) {
-		p.Versions = append(p.Versions, a.Protocol.Version)
+// isRecord reports whether data is a JSON object whose format is the
+// record's. Most files are returns, which never hold the record's format
+// name, so they are parsed once, by ParseAudit.
+func isRecord(data []byte) bool {
+	if !bytes.Contains(data, []byte(escalation.Format)) {
+		return false
 	}
-	if a.Stages[0].Stage > 1 {
-		p.UrgentStarts++
+	v, err := decodeFirst(data)
+	if err != nil {
+		return false
 	}
-	switch a.State {
-	case "resolved":
-		p.Resolved++
-		last := a.Stages[len(a.Stages)-1].Stage // at most 50: ParseAudit checks
-		for len(p.ResolvedAt) < last {
-			p.ResolvedAt = append(p.ResolvedAt, 0)
-		}
-		p.ResolvedAt[last-1]++
-		p.Days = append(p.Days, *a.WorkingDays)
-	case "exhausted":
-		p.Exhausted++
-	default:
-		p.Open++
-	}
-	for _, st := range a.Stages {
-		switch st.Timing {
-		case escalation.OnTime:
-			p.StagesTimed++
-			p.StagesOnTime++
-		case escalation.Late:
-			p.StagesTimed++
-		}
-	}
-	for _, f := range a.Flags {
-		flags[f]++
-	}
+	f := v.Get("format")
+	return f != nil && f.Kind == jsonx.String && f.Text == escalation.Format
 }
 
-// Total is the sum over every procedure, with ID "all". Flags are not
-// summed: each procedure's flags are its own questions.
-func (s Summary) Total() Protocol {
-	t := Protocol{ID: "all"}
-	for _, p := range s.Protocols {
-		t.Disagreements += p.Disagreements
-		t.Open += p.Open
-		t.Resolved += p.Resolved
-		t.Exhausted += p.Exhausted
-		t.UrgentStarts += p.UrgentStarts
-		t.StagesTimed += p.StagesTimed
-		t.StagesOnTime += p.StagesOnTime
-		t.Days = append(t.Days, p.Days...)
-		for i, n := range p.ResolvedAt {
-			for len(t.ResolvedAt) <= i {
-				t.ResolvedAt = append(t.ResolvedAt, 0)
-			}
-			t.ResolvedAt[i] += n
-		}
-	}
-	sort.Ints(t.Days)
-	return t
+// decodeFirst reads the first JSON value of data, allowing repeated names,
+// which escalation.Import then refuses with its own message.
+func decodeFirst(data []byte) (jsonx.Value, error) {
+	d := jsonx.NewDecoder(data)
+	d.AllowDuplicates = true
+	return d.Decode()
 }
+
+// TooLarge is the reason given for a file over escalation.MaxSize, known
+// from its size before it is read. Like the command line's other reasons
+// for not reading a file, it follows the file's name: "big.json: is too
+// large ...".
+func TooLarge(size int64) string {
+	return "is too large to be an audit return or a record (" + strconv.FormatInt(size/1024, 10) +
+		" KB; the limit is " + strconv.Itoa(escalation.MaxSize/1024) + " KB); it was not read"
+}
+
+func tooLarge(n int) error { return errorString("This file " + TooLarge(int64(n)) + ".") }
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

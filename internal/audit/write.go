@@ -1,168 +1,125 @@
 package audit
 
 import (
-	"encoding/csv"
-	"fmt"
 	"io"
-	"sort"
-	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 )
 
-// WriteTable writes the summary as aligned text tables: one row per
-// procedure and a row for all of them, then the stage at which
-// disagreements were resolved, then the flags set.
-func (s Summary) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	total := s.Total()
-	rows := append(append([]Protocol{}, s.Protocols...), total)
+// CSVHeader is the first line of the CSV: one figure per line after it,
+// so a spreadsheet can filter and pivot any table.
+var CSVHeader = []string{"procedure", "table", "row", "label", "column", "value"}
 
-	fmt.Fprintf(tw, "Professional disagreements: %s given, %d read, %d skipped.\n\n",
-		plural(s.Files, "file", "files"), s.Files-s.Skipped, s.Skipped)
-	fmt.Fprintln(tw, "Procedure\tVersions\tDisagreements\tOpen\tResolved\tExhausted\tUrgent starts\tStages on time\tMedian working days to resolution")
-	for _, p := range rows {
-		versions := strings.Join(versionNames(p.Versions), ", ")
-		onTime := "none timed"
-		if share, ok := p.OnTimeShare(); ok {
-			onTime = fmt.Sprintf("%d of %d (%.0f%%)", p.StagesOnTime, p.StagesTimed, share)
-		}
-		median := "none resolved"
-		if m, ok := p.Median(); ok {
-			median = strconv.FormatFloat(m, 'f', -1, 64)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", p.ID, versions, p.Disagreements, p.Open, p.Resolved, p.Exhausted, p.UrgentStarts, onTime, median)
-	}
-
-	fmt.Fprintln(tw, "\nResolved at stage")
-	head := "Procedure\t"
-	for i := range total.ResolvedAt {
-		head += strconv.Itoa(i+1) + "\t"
-	}
-	fmt.Fprintln(tw, strings.TrimSuffix(head, "\t"))
-	for _, p := range rows {
-		line := p.ID + "\t"
-		for i := range total.ResolvedAt {
-			line += strconv.Itoa(at(p.ResolvedAt, i)) + "\t"
-		}
-		fmt.Fprintln(tw, strings.TrimSuffix(line, "\t"))
-	}
-
-	fmt.Fprintln(tw, "\nFlags set")
-	fmt.Fprintln(tw, "Procedure\tFlag\tDisagreements")
-	wrote := false
-	for _, p := range s.Protocols {
-		for _, f := range p.Flags {
-			fmt.Fprintf(tw, "%s\t%s\t%d\n", p.ID, f.ID, f.Count)
-			wrote = true
+// CSV writes every figure of the tables, one a line: the procedure ("all"
+// for all of them), the table, the row's key and label, the column's key
+// and the figure as written (so "fewer than 5" where Publish held it
+// back). Fields are quoted as RFC 4180 says, and a field a spreadsheet
+// would run as a formula is written with a ' in front.
+func CSV(parts []Part) []byte {
+	var b []byte
+	b = csvLine(b, CSVHeader)
+	for _, p := range parts {
+		for _, t := range p.Tables {
+			scope := t.Scope
+			if scope == "" {
+				scope = "all"
+			}
+			for _, r := range t.Rows {
+				for i, c := range r.Cells {
+					if i+1 < len(t.Head) {
+						b = csvLine(b, []string{scope, t.ID, r.Key, r.Label, t.Head[i+1].Key, c.Text})
+					}
+				}
+			}
 		}
 	}
-	if !wrote {
-		fmt.Fprintln(tw, "(none)")
-	}
-	return tw.Flush()
+	return b
 }
 
-// WriteCSV writes one row per procedure and a last row, "all", for all of
-// them, with a column for each stage at which a disagreement was resolved
-// and each flag (as flag:ID) any procedure had set. The last row also says
-// how many files were read and skipped.
-func (s Summary) WriteCSV(w io.Writer) error {
-	total := s.Total()
-	var flagIDs []string
-	seen := map[string]bool{}
-	for _, p := range s.Protocols {
-		for _, f := range p.Flags {
-			if !seen[f.ID] {
-				seen[f.ID] = true
-				flagIDs = append(flagIDs, f.ID)
-			}
-		}
-	}
-	sort.Strings(flagIDs)
+// WriteCSV writes CSV(parts) to w.
+func WriteCSV(w io.Writer, parts []Part) error {
+	_, err := w.Write(CSV(parts))
+	return err
+}
 
-	head := []string{"procedure", "versions", "disagreements", "open", "resolved", "exhausted", "urgent_starts",
-		"stages_timed", "stages_on_time", "on_time_percent", "median_working_days_to_resolution"}
-	for i := range total.ResolvedAt {
-		head = append(head, "resolved_at_stage_"+strconv.Itoa(i+1))
-	}
-	for _, id := range flagIDs {
-		head = append(head, "flag:"+id)
-	}
-	head = append(head, "files_read", "files_skipped")
-
-	cw := csv.NewWriter(w)
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	rows := append(append([]Protocol{}, s.Protocols...), total)
-	for i, p := range rows {
-		rec := []string{p.ID, cell(strings.Join(versionNames(p.Versions), ";")),
-			strconv.Itoa(p.Disagreements), strconv.Itoa(p.Open), strconv.Itoa(p.Resolved), strconv.Itoa(p.Exhausted),
-			strconv.Itoa(p.UrgentStarts), strconv.Itoa(p.StagesTimed), strconv.Itoa(p.StagesOnTime), "", ""}
-		if share, ok := p.OnTimeShare(); ok {
-			rec[9] = strconv.FormatFloat(share, 'f', 1, 64)
+func csvLine(b []byte, fields []string) []byte {
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		if m, ok := p.Median(); ok {
-			rec[10] = strconv.FormatFloat(m, 'f', -1, 64)
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+			f = "'" + f
 		}
-		for j := range total.ResolvedAt {
-			rec = append(rec, strconv.Itoa(at(p.ResolvedAt, j)))
-		}
-		counts := map[string]int{}
-		for _, f := range p.Flags {
-			counts[f.ID] = f.Count
-		}
-		for _, id := range flagIDs {
-			if i == len(rows)-1 {
-				rec = append(rec, "") // flags are each procedure's own
-			} else {
-				rec = append(rec, strconv.Itoa(counts[id]))
-			}
-		}
-		if i == len(rows)-1 {
-			rec = append(rec, strconv.Itoa(s.Files-s.Skipped), strconv.Itoa(s.Skipped))
+		if strings.ContainsAny(f, ",\"\r\n") {
+			b = append(b, '"')
+			b = append(b, strings.ReplaceAll(f, `"`, `""`)...)
+			b = append(b, '"')
 		} else {
-			rec = append(rec, "", "")
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
+			b = append(b, f...)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return append(b, '\r', '\n')
 }
 
-// versionNames writes the unknown version as "unknown".
-func versionNames(vs []string) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		if v == "" {
-			v = "unknown"
+// WriteText writes the tables as aligned plain text, for a terminal: each
+// part's title, then each table's title, heading row and rows, columns two
+// spaces apart.
+func WriteText(w io.Writer, parts []Part) error {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString("\n")
 		}
-		out[i] = v
+		b.WriteString(p.Title + "\n" + strings.Repeat("=", utf8.RuneCountInString(p.Title)) + "\n")
+		for _, t := range p.Tables {
+			b.WriteString("\n" + t.Title + "\n")
+			rows := [][]string{make([]string, len(t.Head))}
+			for j, c := range t.Head {
+				rows[0][j] = c.Label
+			}
+			for _, r := range t.Rows {
+				line := []string{r.Label}
+				for _, c := range r.Cells {
+					text := c.Text
+					if text == "" {
+						text = "-"
+					}
+					line = append(line, text)
+				}
+				rows = append(rows, line)
+			}
+			if len(t.Rows) == 0 {
+				rows = append(rows, []string{"(none)"})
+			}
+			writeAligned(&b, rows)
+			if t.Note != "" {
+				b.WriteString(t.Note + "\n")
+			}
+		}
 	}
-	return out
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-// cell keeps a spreadsheet from reading a value as a formula.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
+// writeAligned writes rows with each column padded to its widest cell.
+func writeAligned(b *strings.Builder, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for j, c := range r {
+			if j == len(width) {
+				width = append(width, 0)
+			}
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
 	}
-	return s
-}
-
-func at(xs []int, i int) int {
-	if i < len(xs) {
-		return xs[i]
+	for _, r := range rows {
+		var line strings.Builder
+		for j, c := range r {
+			line.WriteString(c)
+			if j < len(r)-1 {
+				line.WriteString(strings.Repeat(" ", width[j]-utf8.RuneCountInString(c)+2))
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
-	return 0
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

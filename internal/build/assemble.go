@@ -181,9 +181,13 @@ func (s *site) addSitePages(problems *diag.List) {
 	if s.layouts.has("search") {
 		s.add(s.generated("/search/", "search", "Search", "Search every page of this site.", nil, nil), problems)
 	}
-	// The JSON Schema of the record practitioners save, for anyone who
-	// reads or checks those files.
-	s.files = append(s.files, outFile{path: "schema/record-v1.json", data: escalation.SchemaJSON, mime: "application/json"})
+	s.addAuditPage(problems)
+	// The JSON Schemas of the record practitioners save and of the audit
+	// return they send the partnership, for anyone who reads or checks
+	// those files.
+	s.files = append(s.files,
+		outFile{path: "schema/record-v1.json", data: escalation.SchemaJSON, mime: "application/json"},
+		outFile{path: "schema/audit-v1.json", data: escalation.AuditSchemaJSON, mime: "application/json"})
 }
 
 // azData is the A to Z index: every page and every heading, by letter.

@@ -308,6 +308,8 @@ func TestExampleSiteBuilds(t *testing.T) {
 		switch slash := filepath.ToSlash(p); {
 		case strings.HasSuffix(slash, "/record/index.html"):
 			kind = "record"
+		case strings.HasSuffix(slash, "/audit/index.html"):
+			kind = "audit"
 		case strings.Contains(slash, "/embed/"):
 			kind = "embed-flowchart"
 		}

@@ -57,7 +57,7 @@ var embedPolicy = policy{csp: sitePolicy.csp, referrer: sitePolicy.referrer, fra
 // policyOf returns the policy of a kind of page (its layout's name).
 func policyOf(kind string) *policy {
 	switch {
-	case kind == "record":
+	case kind == "record", kind == "audit": // both run the module
 		return &recordPolicy
 	case strings.HasPrefix(kind, "embed"):
 		return &embedPolicy

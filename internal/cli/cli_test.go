@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -35,6 +33,7 @@ func TestPlanGolden(t *testing.T) {
 		{"hips-beyond-data-json", []string{"--protocol", "hips", "--arose", "2029-12-21", "--json"}},
 		{"hips-beyond-data", []string{"--protocol", "hips", "--arose", "2029-12-21"}},
 		{"tees-no-timescales-json", []string{"--protocol", "tees", "--arose", "2026-01-05", "--json"}},
+		{"tees-timescales-in-words", []string{"--protocol", "tees", "--arose", "2026-01-05"}},
 		{"iscp-guernsey", []string{"--protocol", "iscp", "--arose", "2025-05-07"}},
 	}
 	for _, tt := range tests {
@@ -156,38 +155,5 @@ func TestCheckGitHubAnnotations(t *testing.T) {
 	}
 	if !strings.Contains(errs, "::error file=") || !strings.Contains(errs, ",line=3::unknown key") {
 		t.Errorf("no GitHub annotation in:\n%s", errs)
-	}
-}
-
-func TestAudit(t *testing.T) {
-	archive, err := txtar.ParseFile("../audit/testdata/returns.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range archive.Files {
-		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	code, out, errs := run("audit", dir, "--content", exampleContent)
-	if code != OK {
-		t.Fatalf("audit = %d\n%s\n%s", code, out, errs)
-	}
-	if !strings.Contains(out, "8 files given, 6 read, 2 skipped") || !strings.Contains(out, "tees       2023-09") {
-		t.Errorf("audit table =\n%s", out)
-	}
-	if errs == "" {
-		t.Error("bad files were not reported by name")
-	}
-	code, out, _ = run("audit", "--csv", dir)
-	if code != OK || !strings.HasPrefix(out, "procedure,versions,disagreements") {
-		t.Errorf("audit --csv = %d\n%s", code, out)
-	}
-	if code, _, errs := run("audit", filepath.Join(dir, "no-such-file.json")); code != Failed || !strings.Contains(errs, "no-such-file.json") {
-		t.Errorf("audit of a missing file = %d %q", code, errs)
-	}
-	if code, _, _ := run("audit"); code != Usage {
-		t.Errorf("audit with no files = %d; want %d", code, Usage)
 	}
 }

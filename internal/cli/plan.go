@@ -137,7 +137,7 @@ func writePlanTable(w io.Writer, p *content.Protocol, arose workday.Date, stages
 	io.WriteString(tw, "Stage\tTitle\tDue\n")
 	beyond := false
 	for _, s := range stages {
-		due := "as soon as possible"
+		due := s.Words
 		switch {
 		case s.Known:
 			due = escalation.LongDate(s.Due)

@@ -26,43 +26,68 @@ const (
 )
 
 // AuditReturn is what a partnership may collect about one disagreement to
-// see how its procedure is used. It holds the protocol, dates, stage numbers,
-// outcomes and the ids of the flags set, and nothing else: no free text, no
-// names, no references, no agencies. Field order is the JSON key order.
+// see how its procedure is used. It holds the record's random id (so a
+// return sent twice is counted once), the protocol, dates, stage numbers,
+// outcomes, the sectors of the two agencies and the partnership contact
+// chosen from fixed lists, and the ids of the flags set, and nothing else:
+// no free text, no names, no references, no agencies' names. Field order is
+// the JSON key order. A return may come from an unfinished record: its
+// state is then open, and dates not yet entered are left out.
 type AuditReturn struct {
-	Format   string       `json:"format"`
-	Version  int          `json:"version"`
-	Protocol ProtocolRef  `json:"protocol"`
-	State    string       `json:"state"` // "open", "resolved" or "exhausted"
-	Stages   []AuditStage `json:"stages"`
-	Flags    []string     `json:"flags"` // the protocol's flags that are set, in its order
+	Format            string       `json:"format"`
+	Version           int          `json:"version"`
+	ID                string       `json:"id,omitempty"` // the record's random id
+	Protocol          ProtocolRef  `json:"protocol"`
+	State             string       `json:"state"`                         // "open", "resolved" or "exhausted"
+	Arose             workday.Date `json:"arose,omitzero"`                // the date the disagreement arose
+	AgencySector      string       `json:"agency_sector,omitempty"`       // one of Sectors' ids
+	OtherAgencySector string       `json:"other_agency_sector,omitempty"` // one of Sectors' ids
+	Contact           string       `json:"contact,omitempty"`             // the id of the protocol's contact chosen
+	Stages            []AuditStage `json:"stages"`
+	Flags             []string     `json:"flags"` // the protocol's flags that are set, in its order
 	// WorkingDays is the number of working days from the date the
 	// disagreement arose to the completion of the last stage, once the
-	// record is resolved or exhausted.
-	WorkingDays *int `json:"working_days,omitempty"`
+	// record is resolved or exhausted and both dates are entered.
+	WorkingDays *int         `json:"working_days,omitempty"`
+	Updated     workday.Date `json:"updated,omitzero"` // the date the record was last changed
 }
 
 // AuditStage is one stage reached.
 type AuditStage struct {
 	Stage     int          `json:"stage"`
-	Started   workday.Date `json:"started"`
+	Started   workday.Date `json:"started,omitzero"`
 	Due       workday.Date `json:"due,omitzero"`
 	Completed workday.Date `json:"completed,omitzero"`
 	Timing    string       `json:"timing,omitempty"`  // OnTime, Late, or "" (not completed, or no timescale)
 	Outcome   string       `json:"outcome,omitempty"` // Resolved, NotResolved, or "" while under way
 }
 
-// Audit returns the audit return of r, a valid record of p whose working
-// days are counted by cal. Only values chosen from the protocol or counted
-// by this package are copied: a string the practitioner typed never is.
+// Audit returns the audit return of r, a record of p (finished or not)
+// whose working days are counted by cal. Only values chosen from the
+// protocol or a fixed list, dates, and what this package counts are copied:
+// a string the practitioner typed never is.
 func Audit(r *Record, p *protocol.Protocol, cal *workday.Calendar) *AuditReturn {
 	a := &AuditReturn{
 		Format:   AuditFormat,
 		Version:  AuditVersion,
 		Protocol: ProtocolRef{ID: p.ID, Version: knownVersion(p, r.Protocol.Version), Calendar: cal.ID()},
 		State:    r.State().String(),
+		Arose:    r.Arose,
 		Stages:   []AuditStage{},
 		Flags:    []string{},
+		Updated:  r.Updated,
+	}
+	if generatedID(r.ID) {
+		a.ID = r.ID
+	}
+	if SectorLabel(r.AgencySector) != "" {
+		a.AgencySector = r.AgencySector
+	}
+	if SectorLabel(r.OtherAgencySector) != "" {
+		a.OtherAgencySector = r.OtherAgencySector
+	}
+	if c := p.ContactByID(r.Contact); c != nil {
+		a.Contact = c.ID
 	}
 	dues := recordDues(r, p, cal)
 	for _, s := range r.Stages {
@@ -82,16 +107,44 @@ func Audit(r *Record, p *protocol.Protocol, cal *workday.Calendar) *AuditReturn 
 		}
 		a.Stages = append(a.Stages, as)
 	}
+	if n := len(a.Stages); n > 0 {
+		a.State = stateOf(a.Stages[n-1].Outcome) // an unknown word was not copied
+	}
 	for _, f := range p.Flags {
 		if r.Flags[f.ID] {
 			a.Flags = append(a.Flags, f.ID)
 		}
 	}
-	if a.State != Open.String() && len(r.Stages) > 0 {
-		n := cal.WorkingDaysBetween(r.Arose, r.Stages[len(r.Stages)-1].Completed)
-		a.WorkingDays = &n
+	if n := len(r.Stages); a.State != Open.String() && n > 0 && !r.Arose.IsZero() && !r.Stages[n-1].Completed.IsZero() {
+		days := cal.WorkingDaysBetween(r.Arose, r.Stages[n-1].Completed)
+		a.WorkingDays = &days
 	}
 	return a
+}
+
+// stateOf names the state a record is in when its last stage has the given outcome.
+func stateOf(lastOutcome string) string {
+	switch lastOutcome {
+	case Resolved:
+		return Closed.String()
+	case NotResolved:
+		return Exhausted.String()
+	}
+	return Open.String()
+}
+
+// generatedID reports whether id has the shape NewID gives, 26 of a-z and
+// 2-7, so that an identifier typed into a file by hand is not copied.
+func generatedID(id string) bool {
+	if len(id) != 26 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '2' && c <= '7') {
+			return false
+		}
+	}
+	return true
 }
 
 // knownVersion returns v if it is the protocol's version or one of its
@@ -119,8 +172,10 @@ func AuditJSON(a *AuditReturn) ([]byte, error) {
 }
 
 // ParseAudit reads an audit return with the same strictness as Import, and
-// checks that it is consistent: stages numbered in order, known outcome and
-// timing words, flag ids of the right shape.
+// checks that it holds only what Audit writes: stages numbered in order,
+// known outcome, timing, sector and state words, ids of the right shape.
+// Returns from unfinished records, and those written before the optional
+// fields were added, are accepted.
 func ParseAudit(data []byte) (*AuditReturn, error) {
 	a, err := readAudit(data)
 	if err != nil {
@@ -129,17 +184,20 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 	bad := func(msg string) (*AuditReturn, error) {
 		return nil, importError("This audit return is damaged: " + msg)
 	}
-	if !validID(a.Protocol.ID) {
+	switch {
+	case !validID(a.Protocol.ID):
 		return bad("it does not name its procedure.")
-	}
-	if !validID(a.Protocol.Calendar) {
+	case !validID(a.Protocol.Calendar):
 		return bad("it does not name its calendar.")
-	}
-	if !plainText(a.Protocol.Version, 64) {
+	case !plainText(a.Protocol.Version, 64):
 		return bad("its procedure version is not a short line of text.")
-	}
-	if len(a.Stages) == 0 {
-		return bad("it has no stages.")
+	case a.ID != "" && !generatedID(a.ID):
+		return bad("its record identifier is not one this tool makes.")
+	case a.AgencySector != "" && SectorLabel(a.AgencySector) == "",
+		a.OtherAgencySector != "" && SectorLabel(a.OtherAgencySector) == "":
+		return bad("it has a kind of agency this tool does not know.")
+	case a.Contact != "" && !validID(a.Contact):
+		return bad("its partnership contact is not an id.")
 	}
 	for i, s := range a.Stages {
 		where := "stage " + strconv.Itoa(s.Stage)
@@ -148,30 +206,23 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 			return bad("it has a stage numbered " + strconv.Itoa(s.Stage) + ".")
 		case i > 0 && s.Stage != a.Stages[i-1].Stage+1:
 			return bad("its stages are not in order.")
-		case s.Started.IsZero():
-			return bad(where + " has no start date.")
 		case s.Outcome != "" && s.Outcome != Resolved && s.Outcome != NotResolved:
 			return bad(where + " has an unknown outcome.")
 		case s.Timing != "" && s.Timing != OnTime && s.Timing != Late:
 			return bad(where + " has an unknown timing.")
-		case (s.Outcome == "") != s.Completed.IsZero():
-			return bad(where + " has an outcome without a completion date, or the other way round.")
-		case i < len(a.Stages)-1 && s.Outcome != NotResolved:
-			return bad(where + " is followed by another stage but was not left unresolved.")
+		case s.Timing != "" && (s.Due.IsZero() || s.Completed.IsZero()):
+			return bad(where + " has a timing without its due and completion dates.")
 		}
 	}
-	want := "open"
-	switch a.Stages[len(a.Stages)-1].Outcome {
-	case Resolved:
-		want = "resolved"
-	case NotResolved:
-		want = "exhausted"
+	want := Open.String()
+	if n := len(a.Stages); n > 0 {
+		want = stateOf(a.Stages[n-1].Outcome)
 	}
 	if a.State != want {
 		return bad("its state does not match its stages.")
 	}
-	if (a.WorkingDays != nil) != (want != "open") || a.WorkingDays != nil && *a.WorkingDays < 0 {
-		return bad("its working days to the close are missing or damaged.")
+	if a.WorkingDays != nil && (want == Open.String() || *a.WorkingDays < 0) {
+		return bad("its working days to the close are damaged.")
 	}
 	for _, f := range a.Flags {
 		if !validID(f) {

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"resolve/internal/workday"
 )
 
 // fillStrings sets every string in v (struct fields, slice elements, map
@@ -87,6 +89,10 @@ func TestAuditHoldsNothingTyped(t *testing.T) {
 			for _, fl := range f.p.Flags {
 				r.Flags[fl.ID] = rng.IntN(2) == 0
 			}
+			// The sectors are chosen from a list: typed text in their place
+			// was dropped above; now one chosen from the list is copied.
+			sectors := Sectors()
+			r.OtherAgencySector = sectors[rng.IntN(len(sectors))].ID
 			out, err := AuditJSON(Audit(r, f.p, f.cal))
 			if err != nil {
 				t.Fatal(err)
@@ -98,6 +104,9 @@ func TestAuditHoldsNothingTyped(t *testing.T) {
 			}
 			if _, err := ParseAudit(out); err != nil {
 				t.Fatalf("seed %d, %s: the audit return does not read back: %v\n%s", seed, f.name, err, out)
+			}
+			if !bytes.Contains(out, []byte(`"other_agency_sector": "`+r.OtherAgencySector+`"`)) {
+				t.Fatalf("seed %d, %s: the sector chosen is not in the audit return:\n%s", seed, f.name, out)
 			}
 		}
 	}
@@ -148,9 +157,19 @@ func TestAudit(t *testing.T) {
 }
 
 func TestParseAuditRefused(t *testing.T) {
-	good, err := AuditJSON(Audit(hipsRecord(t), hips(), englandWales(t)))
+	r := hipsRecord(t)
+	r.ID, r.AgencySector, r.OtherAgencySector = NewID(), "education", "childrens-social-care"
+	p := hips()
+	p.Contacts[0].ID, p.Contacts[0].Stage = "hampshire", 5
+	r.Contact = "hampshire"
+	good, err := AuditJSON(Audit(r, p, englandWales(t)))
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, want := range []string{`"id": "` + r.ID, `"agency_sector": "education"`, `"contact": "hampshire"`, `"arose": "2025-12-19"`, `"updated": "2026-01-07"`} {
+		if !bytes.Contains(good, []byte(want)) {
+			t.Fatalf("the audit return lacks %s:\n%s", want, good)
+		}
 	}
 	if _, err := ParseAudit(good); err != nil {
 		t.Fatalf("a good audit return is refused: %v", err)
@@ -168,7 +187,10 @@ func TestParseAuditRefused(t *testing.T) {
 		{"unknown timing", `"timing": "late"`, `"timing": "slow"`, "unknown timing"},
 		{"state mismatch", `"state": "resolved"`, `"state": "open"`, "state does not match"},
 		{"negative days", `"working_days": 10`, `"working_days": -1`, "working days"},
-		{"resolved then more", `"outcome": "not-resolved"`, `"outcome": "resolved"`, "followed by another stage"},
+		{"an id typed by hand", `"id": "` + r.ID, `"id": "jsmith`, "identifier is not one this tool makes"},
+		{"an agency's name for its sector", `"agency_sector": "education"`, `"agency_sector": "Northfield Primary"`, "kind of agency"},
+		{"a contact that is not an id", `"contact": "hampshire"`, `"contact": "Hampshire SCP"`, "contact is not an id"},
+		{"timing without a due date", `"due": "2026-01-07",`, ``, "timing without its due"},
 	}
 	for _, tt := range tests {
 		data := strings.Replace(string(good), tt.old, tt.new, 1)
@@ -178,6 +200,49 @@ func TestParseAuditRefused(t *testing.T) {
 		_, err := ParseAudit([]byte(data))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: ParseAudit error = %v; want one saying %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestAuditUnfinished checks that an unfinished record gives a return that
+// reads back, open, with only the dates entered.
+func TestAuditUnfinished(t *testing.T) {
+	r := &Record{Format: Format, Version: Version, ID: NewID(), Protocol: ProtocolRef{"hips", "2024-06", "england-and-wales"},
+		Answers: map[string]string{}, Flags: map[string]bool{},
+		Stages: []Stage{
+			{Stage: 1, Outcome: NotResolved},                           // an outcome, no date yet
+			{Stage: 2, Completed: mustDate("2025-03-10"), Outcome: ""}, // a date, no outcome yet
+		}}
+	for _, arose := range []workday.Date{{}, mustDate("2025-03-03")} {
+		r.Arose = arose
+		out, err := AuditJSON(Audit(r, hips(), englandWales(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ParseAudit(out)
+		if err != nil {
+			t.Fatalf("arose %v: the return of an unfinished record does not read back: %v\n%s", arose, err, out)
+		}
+		if a.State != "open" || a.WorkingDays != nil || !a.Stages[0].Started.IsZero() || !a.Stages[1].Started.IsZero() {
+			t.Errorf("arose %v: return %+v; want open, no working days, no start dates", arose, a)
+		}
+	}
+	r.Stages = nil
+	if _, err := ParseAudit(mustAuditJSON(t, r, fixture{p: hips(), cal: englandWales(t)})); err != nil {
+		t.Errorf("the return of a record with no stages does not read back: %v", err)
+	}
+}
+
+// TestParseAuditVersion1 checks that returns written before the optional
+// fields were added still read.
+func TestParseAuditVersion1(t *testing.T) {
+	for _, name := range []string{"hips", "tees", "iscp"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "v1", name+".audit.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ParseAudit(data); err != nil {
+			t.Errorf("%s: an audit return written by the first release is refused: %v", name, err)
 		}
 	}
 }
@@ -199,7 +264,15 @@ func FuzzParseAudit(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	for _, name := range []string{"hips", "tees", "iscp"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "v1", name+".audit.json"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 	f.Add([]byte(`{"format":"resolve-audit","version":1}`))
+	f.Add([]byte(`{"format":"resolve-audit","version":1,"id":"abcdefghijklmnopqrstuvwxyz","protocol":{"id":"x","version":"","calendar":"y"},"state":"open","agency_sector":"police","contact":"c","stages":[],"flags":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseAudit(data)
 		if err != nil {

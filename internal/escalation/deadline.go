@@ -54,12 +54,11 @@ func schedule(p *protocol.Protocol, cal *workday.Calendar, arose workday.Date, f
 }
 
 // recordDues is the schedule of record r: its own start and completion
-// dates, and planned dates for the stages it has not reached.
+// dates, and planned dates for the stages it has not reached. A first stage
+// with no start date entered is counted from the date the disagreement arose.
 func recordDues(r *Record, p *protocol.Protocol, cal *workday.Calendar) []due {
-	first, start := 1, r.Arose
-	if len(r.Stages) > 0 {
-		first, start = r.Stages[0].Stage, r.Stages[0].Started
-	}
+	first := r.first()
+	start, _ := r.StartOf(first)
 	completed := func(n int) workday.Date {
 		if s := r.stage(n); s != nil {
 			return s.Completed
@@ -83,6 +82,7 @@ const (
 	CompletedLate                     // completed after its due date
 	Completed                         // completed; no timescale to measure against
 	NotNeeded                         // not reached, and never will be: an earlier stage resolved it
+	OutcomeOnly                       // an outcome is entered, the completion date not yet
 )
 
 // Status is one stage's standing on a given day.
@@ -95,6 +95,7 @@ type Status struct {
 	Timescale bool         // the protocol gives the stage a timescale
 	Days      int          // working days left (NotDueYet), overdue (Overdue) or late (CompletedLate)
 	Published bool         // Due is within the calendar's published bank holidays
+	Words     string       // the protocol's timescale in words, for a stage without one ("Immediately")
 }
 
 // Text describes the status in a few words: "not due yet: 2 working days left".
@@ -112,7 +113,7 @@ func (s Status) Text() string {
 		}
 		return "overdue by " + workingDays(s.Days)
 	case NoTimescale:
-		return "under way: no timescale, as soon as possible"
+		return "under way"
 	case CompletedOnTime:
 		return "completed on time"
 	case CompletedLate:
@@ -124,6 +125,8 @@ func (s Status) Text() string {
 		return "completed"
 	case NotNeeded:
 		return "not needed: an earlier stage resolved the disagreement"
+	case OutcomeOnly:
+		return "outcome recorded: enter the date it was completed"
 	}
 	return "not started"
 }
@@ -140,7 +143,7 @@ func (s Status) DueText() string {
 	case s.Kind == Skipped || s.Kind == NotNeeded:
 		return "not applicable"
 	case !s.Timescale:
-		return "no set timescale: as soon as possible"
+		return lowerFirst(s.Words)
 	}
 	return "no date can be given yet"
 }
@@ -151,17 +154,18 @@ func (s Status) DueText() string {
 // earlier stage ends on its due date.
 func Statuses(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.Date) []Status {
 	dues := recordDues(r, p, cal)
-	first := 1
-	if len(r.Stages) > 0 {
-		first = r.Stages[0].Stage
-	}
+	first := r.first()
 	closed := r.State() != Open
 	out := make([]Status, len(p.Stages))
 	for i := range p.Stages {
 		n := i + 1
-		st := Status{Stage: n, Title: p.Stages[i].Title, Due: dues[i].Date, Known: dues[i].Known, Timescale: hasTimescale(p.Stages[i])}
+		st := Status{Stage: n, Title: p.Stages[i].Title, Due: dues[i].Date, Known: dues[i].Known,
+			Timescale: hasTimescale(p.Stages[i]), Words: p.Stages[i].Words()}
 		st.Published = st.Known && cal.Published(st.Due)
 		s := r.stage(n)
+		if s == nil && len(r.Stages) == 0 && n == first {
+			s = &Stage{Stage: n} // a record with no stages is at its first
+		}
 		switch {
 		case n < first:
 			st.Kind, st.Due, st.Known = Skipped, workday.Date{}, false
@@ -169,6 +173,8 @@ func Statuses(r *Record, p *protocol.Protocol, cal *workday.Calendar, today work
 			st.Kind, st.Due, st.Known, st.Published = NotNeeded, workday.Date{}, false, false
 		case s == nil:
 			st.Kind = NotStarted
+		case s.Completed.IsZero() && s.Outcome != "":
+			st.Kind = OutcomeOnly
 		case !s.Completed.IsZero():
 			switch {
 			case !st.Known:
@@ -199,8 +205,9 @@ type PlannedStage struct {
 	Stage     int
 	Title     string
 	Due       workday.Date
-	Known     bool // false: no timescale, or an earlier stage without one is not completed
-	Published bool // Due is within the calendar's published bank holidays
+	Known     bool   // false: no timescale, or an earlier stage without one is not completed
+	Published bool   // Due is within the calendar's published bank holidays
+	Words     string // the protocol's timescale in words for a stage without one, in lower case ("as soon as possible")
 }
 
 // Plan works out every stage's due date for a disagreement that arose on
@@ -239,7 +246,7 @@ func Plan(p *protocol.Protocol, cal *workday.Calendar, arose workday.Date, compl
 	dues := schedule(p, cal, arose, 1, arose, func(n int) workday.Date { return completed[n] })
 	out := make([]PlannedStage, len(p.Stages))
 	for i, s := range p.Stages {
-		out[i] = PlannedStage{Stage: i + 1, Title: s.Title, Due: dues[i].Date, Known: dues[i].Known}
+		out[i] = PlannedStage{Stage: i + 1, Title: s.Title, Due: dues[i].Date, Known: dues[i].Known, Words: lowerFirst(s.Words())}
 		out[i].Published = out[i].Known && cal.Published(out[i].Due)
 	}
 	return out, nil

@@ -149,7 +149,13 @@ func TestStatuses(t *testing.T) {
 		}(), hips(), "2025-03-20",
 			[]string{"completed on time", "completed on time", "not needed: an earlier stage resolved the disagreement", "not needed: an earlier stage resolved the disagreement", "not needed: an earlier stage resolved the disagreement"}},
 		{"no timescale", &Record{Arose: mustDate("2025-04-14"), Stages: []Stage{{Stage: 1, Started: mustDate("2025-04-14")}}}, tees(), "2025-04-30",
-			[]string{"under way: no timescale, as soon as possible", "not started", "not started", "not started"}},
+			[]string{"under way", "not started", "not started", "not started"}},
+		{"no stages yet: the first is under way", &Record{Arose: mustDate("2025-03-03"), Stages: []Stage{}}, hips(), "2025-03-04",
+			[]string{"not due yet: 1 working day left", "not started", "not started", "not started", "not started"}},
+		{"no start date entered: counted from the day it arose", &Record{Arose: mustDate("2025-03-03"), Stages: []Stage{{Stage: 1}}}, hips(), "2025-03-06",
+			[]string{"overdue by 1 working day", "not started", "not started", "not started", "not started"}},
+		{"an outcome without its date", &Record{Arose: mustDate("2025-03-03"), Stages: []Stage{{Stage: 1, Outcome: NotResolved}, {Stage: 2}}}, hips(), "2025-03-04",
+			[]string{"outcome recorded: enter the date it was completed", "not due yet: 3 working days left", "not started", "not started", "not started"}},
 		{"completed with no timescale", &Record{Arose: mustDate("2025-04-14"), Stages: []Stage{
 			{Stage: 1, Started: mustDate("2025-04-14"), Completed: mustDate("2025-04-15"), Outcome: NotResolved},
 			{Stage: 2, Started: mustDate("2025-04-15")}}}, tees(), "2025-04-15",
@@ -186,8 +192,13 @@ func TestStatusesPlannedDates(t *testing.T) {
 			t.Errorf("stage %d due %q; want %q", i+1, d, want[i])
 		}
 	}
-	if got[0].DueText() != "no set timescale: as soon as possible" {
-		t.Errorf("DueText of a stage with no timescale = %q", got[0].DueText())
+	if got[0].DueText() != "as soon as possible" {
+		t.Errorf("DueText of a stage with no timescale = %q; want the default wording", got[0].DueText())
+	}
+	p := tees()
+	p.Stages[0].TimescaleText = "Immediately"
+	if got := Statuses(r, p, englandWales(t), mustDate("2025-04-16"))[0].DueText(); got != "immediately" {
+		t.Errorf("DueText of a stage whose timescale is Immediately = %q", got)
 	}
 }
 

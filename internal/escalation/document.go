@@ -32,7 +32,10 @@ type field struct {
 	Strong bool // urgent: shown in bold
 }
 
-const notAnswered = "Not answered"
+const (
+	notAnswered = "Not answered"
+	notYet      = "Not recorded yet"
+)
 
 // buildDocument lays out r for reading on today.
 func buildDocument(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.Date) document {
@@ -47,13 +50,24 @@ func buildDocument(r *Record, p *protocol.Protocol, cal *workday.Calendar, today
 		d.Lines = append(d.Lines, "The procedure is now at version "+p.Version+"; dates and duties below follow the current version.")
 	}
 
-	d.Sections = append(d.Sections, section{Heading: "The case", Level: 2, Fields: []field{
+	cs := section{Heading: "The case", Level: 2, Fields: []field{
 		{Label: "Case reference", Value: orNot(r.Reference)},
 		{Label: "Your agency", Value: orNot(r.Agency)},
-		{Label: "Agency the disagreement is with", Value: orNot(r.OtherAgency)},
-		{Label: "Role of the person who raised the concern", Value: orNot(r.RaisedBy)},
-		{Label: "Date the disagreement arose", Value: orNot(LongDate(r.Arose))},
-	}})
+	}}
+	if l := SectorLabel(r.AgencySector); l != "" {
+		cs.Fields = append(cs.Fields, field{Label: "Kind of agency", Value: l})
+	}
+	cs.Fields = append(cs.Fields, field{Label: "Agency the disagreement is with", Value: orNot(r.OtherAgency)})
+	if l := SectorLabel(r.OtherAgencySector); l != "" {
+		cs.Fields = append(cs.Fields, field{Label: "Kind of agency the disagreement is with", Value: l})
+	}
+	cs.Fields = append(cs.Fields,
+		field{Label: "Role of the person who raised the concern", Value: orNot(r.RaisedBy)},
+		field{Label: "Date the disagreement arose", Value: dateOrNotYet(r.Arose)})
+	if c := p.ContactByID(r.Contact); c != nil {
+		cs.Fields = append(cs.Fields, field{Label: "Partnership contact", Value: ContactText(*c)})
+	}
+	d.Sections = append(d.Sections, cs)
 
 	where := section{Heading: "Where it stands", Level: 2, Text: []string{NextStep(r, p, cal, today)}}
 	d.Sections = append(d.Sections, where)
@@ -107,10 +121,12 @@ func buildDocument(r *Record, p *protocol.Protocol, cal *workday.Calendar, today
 			sec.Fields = append(sec.Fields, field{Label: "Due", Value: capital(st.DueText())})
 		}
 		if s != nil {
-			sec.Fields = append(sec.Fields, field{Label: "Started", Value: LongDate(s.Started)})
-			if !s.Completed.IsZero() {
+			// Only dates entered: one that merely follows from another is
+			// not written down as a fact.
+			sec.Fields = append(sec.Fields, field{Label: "Started", Value: dateOrNotYet(s.Started)})
+			if !s.Completed.IsZero() || s.Outcome != "" {
 				sec.Fields = append(sec.Fields,
-					field{Label: "Completed", Value: LongDate(s.Completed)},
+					field{Label: "Completed", Value: dateOrNotYet(s.Completed)},
 					field{Label: "Outcome", Value: outcomeText(s.Outcome)})
 			}
 			sec.Fields = append(sec.Fields,
@@ -160,6 +176,14 @@ func orNot(s string) string {
 	return s
 }
 
+// dateOrNotYet writes a date entered, or says it is not recorded yet.
+func dateOrNotYet(d workday.Date) string {
+	if d.IsZero() {
+		return notYet
+	}
+	return LongDate(d)
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "None written yet"
@@ -185,5 +209,5 @@ func outcomeText(o string) string {
 	case NotResolved:
 		return "Not resolved"
 	}
-	return "Not yet known"
+	return notYet
 }

@@ -2,6 +2,7 @@ package escalation
 
 import (
 	"strconv"
+	"strings"
 
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
@@ -19,29 +20,41 @@ const (
 
 // Duty is something the practitioner must do now.
 type Duty struct {
+	ID     string // stable across saves: "flag-<flag id>", "record-<n>", "tell-<n>"; "" for DutyNext
 	Kind   DutyKind
 	Text   string
 	Urgent bool
 	Stage  int    // the stage it belongs to; 0 for a flag that applies from the start
 	Flag   string // the flag's id, for DutyFlag
-	Done   bool   // DutyTell only: feedback was given on or after the stage was completed
+	Done   bool   // ticked off (Record.DutiesDone), or for DutyTell, feedback given since the stage ended
 }
 
-// Duties lists what applies to r now: the actions of the flags that are set
-// and whose stage has been reached (urgent ones first, and marked urgent),
-// the next step, and for each completed stage, newest first, telling the
-// person who raised the concern and recording the outcome on the child's file.
+// Duties lists what applies to r now, the stage under way first: the
+// actions of the urgent flags that are set, the next step, the actions of
+// the other flags set whose stage has been reached, then for each completed
+// stage in order, recording its outcome on the child's file and telling the
+// person who raised the concern (asked, not assumed: the practitioner may
+// have raised it). Every duty but the next step can be ticked off by adding
+// its ID to r.DutiesDone.
 func Duties(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.Date) []Duty {
 	reached := 0
 	for _, s := range r.Stages {
 		reached = max(reached, s.Stage)
+	}
+	if reached == 0 {
+		reached = r.first()
+	}
+	done := map[string]bool{}
+	for _, id := range r.DutiesDone {
+		done[id] = true
 	}
 	var urgent, other []Duty
 	for _, f := range p.Flags {
 		if !r.Flags[f.ID] || f.FromStage > reached {
 			continue
 		}
-		d := Duty{Kind: DutyFlag, Text: f.Action, Urgent: f.Urgent, Stage: f.FromStage, Flag: f.ID}
+		d := Duty{ID: "flag-" + f.ID, Kind: DutyFlag, Text: f.Action, Urgent: f.Urgent, Stage: f.FromStage, Flag: f.ID}
+		d.Done = done[d.ID]
 		if f.Urgent {
 			urgent = append(urgent, d)
 		} else {
@@ -50,18 +63,17 @@ func Duties(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workda
 	}
 	out := append(urgent, Duty{Kind: DutyNext, Text: NextStep(r, p, cal, today), Stage: reached})
 	out = append(out, other...)
-	for i := len(r.Stages) - 1; i >= 0; i-- {
-		s := r.Stages[i]
-		if s.Completed.IsZero() {
+	for _, s := range r.Stages {
+		if s.Completed.IsZero() && s.Outcome == "" {
 			continue
 		}
 		n := strconv.Itoa(s.Stage)
-		told := !r.Feedback.Given.IsZero() && !r.Feedback.Given.Before(s.Completed)
+		told := !r.Feedback.Given.IsZero() && !s.Completed.IsZero() && !r.Feedback.Given.Before(s.Completed)
 		out = append(out,
-			Duty{Kind: DutyTell, Stage: s.Stage, Done: told,
-				Text: "Tell the person who raised the concern the outcome of stage " + n + "."},
-			Duty{Kind: DutyRecord, Stage: s.Stage,
-				Text: "Record the discussion and outcome of stage " + n + " on the child's file."})
+			Duty{ID: "record-" + n, Kind: DutyRecord, Stage: s.Stage, Done: done["record-"+n],
+				Text: "Record the discussion and outcome of stage " + n + " on the child's file."},
+			Duty{ID: "tell-" + n, Kind: DutyTell, Stage: s.Stage, Done: told || done["tell-"+n],
+				Text: "If someone else raised the concern, tell them the outcome of stage " + n + "."})
 	}
 	return out
 }
@@ -71,7 +83,11 @@ func NextStep(r *Record, p *protocol.Protocol, cal *workday.Calendar, today work
 	switch r.State() {
 	case Closed:
 		last := r.Stages[len(r.Stages)-1]
-		return "The disagreement was resolved at " + stageName(last.Stage) + " on " + LongDate(last.Completed) +
+		on := ""
+		if !last.Completed.IsZero() {
+			on = " on " + LongDate(last.Completed)
+		}
+		return "The disagreement was resolved at " + stageName(last.Stage) + on +
 			". Share the outcome and any agreed actions with everyone involved, and check that the actions happen."
 	case Exhausted:
 		who := "the safeguarding partnership"
@@ -82,19 +98,26 @@ func NextStep(r *Record, p *protocol.Protocol, cal *workday.Calendar, today work
 			"Ask " + who + " how the matter will be taken forward, and keep the child's safety under review. " +
 			"If a child is at risk of immediate harm, act on that now through the usual emergency routes."
 	}
-	cur := r.Current()
-	if cur == nil {
-		return "Enter the date the disagreement arose to start the record."
+	n := r.first()
+	if cur := r.Current(); cur != nil {
+		n = cur.Stage
 	}
-	def := stageDef(p, cur.Stage)
+	def := stageDef(p, n)
 	if def == nil {
 		return "This record has a stage the procedure does not have."
 	}
-	st := Statuses(r, p, cal, today)[cur.Stage-1]
-	text := capital(stageName(cur.Stage)) + ": " + sentence(def.Title) + " Who takes part: " + sentence(def.Who) + " "
+	if r.Arose.IsZero() && n == r.first() {
+		return capital(stageName(n)) + ": " + sentence(def.Title) + " Enter the date the disagreement arose to see when each stage is due."
+	}
+	st := Statuses(r, p, cal, today)[n-1]
+	text := capital(stageName(n)) + ": " + sentence(def.Title) + " Who takes part: " + sentence(def.Who) + " "
 	switch st.Kind {
 	case NoTimescale:
-		text += "There is no set timescale: do it as soon as possible."
+		text += "Timescale: " + lowerFirst(sentence(st.Words))
+	case OutcomeOnly:
+		text += "Enter the date it was completed."
+	case NotStarted:
+		text += "Its due date follows when the stage before it is completed."
 	case DueToday:
 		text += "It is due today."
 	case Overdue:
@@ -102,10 +125,49 @@ func NextStep(r *Record, p *protocol.Protocol, cal *workday.Calendar, today work
 	default:
 		text += "It is due by " + st.DueText() + "."
 	}
-	if next := stageDef(p, cur.Stage+1); next != nil {
-		text += " If it does not resolve the disagreement, go on to " + stageName(cur.Stage+1) + ": " + sentence(next.Title)
+	if c := contactFor(r, p, n); c != "" {
+		text += " " + c
+	}
+	if next := stageDef(p, n+1); next != nil {
+		text += " If it does not resolve the disagreement, go on to " + stageName(n+1) + ": " + sentence(next.Title)
 	} else {
 		text += " This is the last stage of the procedure."
 	}
 	return text
+}
+
+// contactFor says whom to contact at stage n: the partnership contact the
+// practitioner chose, the stage's only contact, or that there is a choice
+// to make. It returns "" for a stage with no contacts.
+func contactFor(r *Record, p *protocol.Protocol, n int) string {
+	cs := p.StageContacts(n)
+	var c *protocol.Contact
+	switch {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1:
+		c = &cs[0]
+	default:
+		if chosen := p.ContactByID(r.Contact); chosen != nil && chosen.Stage == n {
+			c = chosen
+		}
+	}
+	if c == nil {
+		return "Choose your partnership's contact in " + stageName(n) + " of this form."
+	}
+	return "Contact: " + ContactText(*c) + "."
+}
+
+// ContactText writes a contact as one line: its name and how to reach it.
+func ContactText(c protocol.Contact) string {
+	var ways []string
+	for _, w := range []string{c.Email, c.Phone, c.URL} {
+		if w != "" {
+			ways = append(ways, w)
+		}
+	}
+	if len(ways) == 0 {
+		return c.Name
+	}
+	return c.Name + " (" + strings.Join(ways, ", ") + ")"
 }

@@ -3,6 +3,8 @@ package escalation
 import (
 	"strings"
 	"testing"
+
+	"resolve/internal/protocol"
 )
 
 func TestDuties(t *testing.T) {
@@ -22,24 +24,30 @@ func TestDuties(t *testing.T) {
 		{"tees exhausted: the IRO from stage 1, the meeting flag unset", 1, nil, []duty{
 			{kind: DutyNext, stage: 4},
 			{kind: DutyFlag, stage: 1, flag: "iro"},
-			{kind: DutyTell, stage: 4, done: true}, {kind: DutyRecord, stage: 4},
-			{kind: DutyTell, stage: 3, done: true}, {kind: DutyRecord, stage: 3},
-			{kind: DutyTell, stage: 2, done: true}, {kind: DutyRecord, stage: 2},
-			{kind: DutyTell, stage: 1, done: true}, {kind: DutyRecord, stage: 1},
+			{kind: DutyRecord, stage: 1}, {kind: DutyTell, stage: 1, done: true},
+			{kind: DutyRecord, stage: 2}, {kind: DutyTell, stage: 2, done: true},
+			{kind: DutyRecord, stage: 3}, {kind: DutyTell, stage: 3, done: true},
+			{kind: DutyRecord, stage: 4}, {kind: DutyTell, stage: 4, done: true},
 		}},
 		{"iscp: urgent first; cp from stage 3; convenor not reached", 2, func(r *Record) { r.Flags["convenor"] = true }, []duty{
 			{kind: DutyFlag, urgent: true, flag: "immediate"},
 			{kind: DutyNext, stage: 4},
 			{kind: DutyFlag, stage: 3, flag: "cp"},
-			{kind: DutyTell, stage: 3}, {kind: DutyRecord, stage: 3},
+			{kind: DutyRecord, stage: 3}, {kind: DutyTell, stage: 3},
 		}},
 		{"hips: flag answered no does nothing; feedback given before stage 3 ended", 0, func(r *Record) {
 			r.Feedback.Given = mustDate("2026-01-06")
 		}, []duty{
 			{kind: DutyNext, stage: 3},
-			{kind: DutyTell, stage: 3}, {kind: DutyRecord, stage: 3},
-			{kind: DutyTell, stage: 2, done: true}, {kind: DutyRecord, stage: 2},
-			{kind: DutyTell, stage: 1, done: true}, {kind: DutyRecord, stage: 1},
+			{kind: DutyRecord, stage: 1}, {kind: DutyTell, stage: 1, done: true},
+			{kind: DutyRecord, stage: 2}, {kind: DutyTell, stage: 2, done: true},
+			{kind: DutyRecord, stage: 3}, {kind: DutyTell, stage: 3},
+		}},
+		{"ticked off: by id, only those", 2, func(r *Record) { r.DutiesDone = []string{"flag-immediate", "tell-3", "record-9", "flag-unknown"} }, []duty{
+			{kind: DutyFlag, urgent: true, flag: "immediate", done: true},
+			{kind: DutyNext, stage: 4},
+			{kind: DutyFlag, stage: 3, flag: "cp"},
+			{kind: DutyRecord, stage: 3}, {kind: DutyTell, stage: 3, done: true},
 		}},
 	}
 	for _, tt := range tests {
@@ -62,6 +70,47 @@ func TestDuties(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTellAsks checks that telling the person who raised the concern is
+// asked, not assumed: the practitioner may have raised it themselves.
+func TestTellAsks(t *testing.T) {
+	f := fixtures(t)[2]
+	for _, d := range Duties(f.r, f.p, f.cal, f.today) {
+		if d.Kind == DutyTell && !strings.HasPrefix(d.Text, "If someone else raised the concern") {
+			t.Errorf("the duty to tell reads %q; want it to ask whether someone else raised the concern", d.Text)
+		}
+		if d.Kind != DutyNext && d.ID == "" {
+			t.Errorf("duty %q has no id to tick it off by", d.Text)
+		}
+	}
+}
+
+// TestNextStepContact checks that the stage that goes to the partnership
+// names the contact chosen, or the only one, or asks for a choice.
+func TestNextStepContact(t *testing.T) {
+	p := hips()
+	p.Contacts = []protocol.Contact{
+		{ID: "north", Stage: 5, Name: "North partnership", Email: "north@example.org"},
+		{ID: "south", Stage: 5, Name: "South partnership", Phone: "01234 567890"},
+	}
+	r := openAt(t, 5)
+	today := mustDate("2025-03-10")
+	if got := NextStep(r, p, englandWales(t), today); !strings.Contains(got, "Choose your partnership's contact in stage 5") {
+		t.Errorf("with no contact chosen, NextStep = %q; want it to ask for one", got)
+	}
+	r.Contact = "south"
+	if got := NextStep(r, p, englandWales(t), today); !strings.Contains(got, "Contact: South partnership (01234 567890).") {
+		t.Errorf("with south chosen, NextStep = %q", got)
+	}
+	p.Contacts = p.Contacts[:1]
+	if got := NextStep(r, p, englandWales(t), today); !strings.Contains(got, "Contact: North partnership (north@example.org).") {
+		t.Errorf("with one contact for the stage, NextStep = %q", got)
+	}
+	r4 := openAt(t, 4)
+	if got := NextStep(r4, p, englandWales(t), today); strings.Contains(got, "Contact:") {
+		t.Errorf("at stage 4 NextStep names a contact of stage 5: %q", got)
 	}
 }
 

@@ -106,6 +106,7 @@ func iscp() *protocol.Protocol {
 		ReviewDue:   mustDate("2025-03-01"),
 		Emergency:   "If a child is at risk of immediate harm, contact the MASH or the police now.",
 		WhenToUse:   []string{"You disagree with another agency about a child's safety."},
+		LaterStart:  "immediate",
 		Stages: []protocol.Stage{
 			{Title: "Consult your line manager or designated officer", Who: "You and your line manager", Summary: "Clarify.", Due: wd(2, protocol.AfterConcern)},
 			{Title: "Discuss with the person you disagree with", Who: "The people who disagree", Summary: "Lowest level.", Due: wd(3, protocol.AfterPrevious)},

@@ -31,15 +31,16 @@ func (e *ImportError) Error() string {
 
 func importError(msg string) error { return &ImportError{Message: msg} }
 
-// Import reads a saved record of protocol p. It returns either a complete
-// record that passes Validate, with notices to show the practitioner (for
-// example that the procedure has changed since the record was made), or an
-// error saying what the file is and why it cannot be opened; never part of
-// a record.
+// Import reads a saved record of protocol p. It returns either the record,
+// finished or not, with notices to show the practitioner (for example that
+// the procedure has changed since the record was made), or an error saying
+// what the file is and why it cannot be opened; never part of a record.
+// What is left to finish or put right in a record that opens is for
+// Validate to list: a record saved unfinished always opens again.
 //
 // The file must be at most MaxSize bytes of JSON holding one object whose
 // names are exactly the record's (no unknown, repeated or differently
-// capitalised names), with nothing after it.
+// capitalised names), with nothing after it, and without Damage.
 func Import(data []byte, p *protocol.Protocol, today workday.Date) (*Record, []string, error) {
 	r, err := readRecord(data)
 	if err != nil {
@@ -50,8 +51,8 @@ func Import(data []byte, p *protocol.Protocol, today workday.Date) (*Record, []s
 		return nil, nil, importError("This record is for the procedure " + strconv.Quote(r.Protocol.ID) +
 			", but this page is for " + strconv.Quote(p.ID) + ". Open it from the page of the procedure it was made with.")
 	}
-	if ps := Validate(r, p, today); len(ps) > 0 {
-		return nil, nil, &ImportError{Message: "This record cannot be opened because it breaks the procedure's rules.", Problems: ps}
+	if ps := Damage(r, p); len(ps) > 0 {
+		return nil, nil, &ImportError{Message: "This record cannot be opened because it is damaged.", Problems: ps}
 	}
 	return r, notices(r, p), nil
 }
@@ -107,10 +108,19 @@ func readFile(data []byte, format, what string) (*jsonx.Value, bool, error) {
 	if err := checkHead(&v, format, what); err != nil {
 		return nil, false, err
 	}
-	if err := checkNames(data); err != nil {
+	more := dec.More()
+	// A file of one value, as every file the tools write is, has its names
+	// checked in the value already read; only a file with more after it is
+	// read again, so that the messages about what follows say where it is.
+	if more {
+		err = checkNames(data)
+	} else {
+		err = names(&v)
+	}
+	if err != nil {
 		return nil, false, err
 	}
-	return &v, dec.More(), nil
+	return &v, more, nil
 }
 
 // where says where in a file a syntax error is, counting bytes from 1.

@@ -30,10 +30,11 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 	writeRef(w, r.Protocol)
 	optString(w, "reference", r.Reference)
 	optString(w, "agency", r.Agency)
+	optString(w, "agency_sector", r.AgencySector)
 	optString(w, "other_agency", r.OtherAgency)
+	optString(w, "other_agency_sector", r.OtherAgencySector)
 	optString(w, "raised_by", r.RaisedBy)
-	w.Name("arose")
-	w.String(r.Arose.String())
+	optDate(w, "arose", r.Arose)
 	w.Name("answers")
 	if r.Answers == nil {
 		w.Null()
@@ -65,8 +66,7 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 			w.BeginObject()
 			w.Name("stage")
 			w.Int(s.Stage)
-			w.Name("started")
-			w.String(s.Started.String())
+			optDate(w, "started", s.Started)
 			optDate(w, "completed", s.Completed)
 			optString(w, "with", s.With)
 			optString(w, "notes", s.Notes)
@@ -75,6 +75,7 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 		}
 		w.EndArray()
 	}
+	optString(w, "contact", r.Contact)
 	optString(w, "resolution", r.Resolution)
 	if len(r.Actions) > 0 {
 		w.Name("actions")
@@ -96,6 +97,10 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 		optString(w, "how", r.Feedback.How)
 		w.EndObject()
 	}
+	if len(r.DutiesDone) > 0 {
+		w.Name("duties_done")
+		w.Strings(r.DutiesDone)
+	}
 	optDate(w, "created", r.Created)
 	optDate(w, "updated", r.Updated)
 	w.EndObject()
@@ -108,10 +113,15 @@ func writeAudit(w *jsonx.Writer, a *AuditReturn) {
 	w.String(a.Format)
 	w.Name("version")
 	w.Int(a.Version)
+	optString(w, "id", a.ID)
 	w.Name("protocol")
 	writeRef(w, a.Protocol)
 	w.Name("state")
 	w.String(a.State)
+	optDate(w, "arose", a.Arose)
+	optString(w, "agency_sector", a.AgencySector)
+	optString(w, "other_agency_sector", a.OtherAgencySector)
+	optString(w, "contact", a.Contact)
 	w.Name("stages")
 	if a.Stages == nil {
 		w.Null()
@@ -121,8 +131,7 @@ func writeAudit(w *jsonx.Writer, a *AuditReturn) {
 			w.BeginObject()
 			w.Name("stage")
 			w.Int(s.Stage)
-			w.Name("started")
-			w.String(s.Started.String())
+			optDate(w, "started", s.Started)
 			optDate(w, "due", s.Due)
 			optDate(w, "completed", s.Completed)
 			optString(w, "timing", s.Timing)
@@ -137,6 +146,7 @@ func writeAudit(w *jsonx.Writer, a *AuditReturn) {
 		w.Name("working_days")
 		w.Int(*a.WorkingDays)
 	}
+	optDate(w, "updated", a.Updated)
 	w.EndObject()
 }
 
@@ -257,6 +267,12 @@ func (d *decoder) str(v *jsonx.Value, dst *string) {
 	}
 }
 
+// strElem decodes one string of an array.
+func (d *decoder) strElem(v *jsonx.Value, dst *string) error {
+	d.str(v, dst)
+	return nil
+}
+
 func (d *decoder) boolean(v *jsonx.Value, dst *bool) {
 	switch v.Kind {
 	case jsonx.Null:
@@ -343,8 +359,12 @@ func (d *decoder) record(v *jsonx.Value, r *Record) error {
 			d.str(v, &r.Reference)
 		case "agency":
 			d.str(v, &r.Agency)
+		case "agency_sector":
+			d.str(v, &r.AgencySector)
 		case "other_agency":
 			d.str(v, &r.OtherAgency)
+		case "other_agency_sector":
+			d.str(v, &r.OtherAgencySector)
 		case "raised_by":
 			d.str(v, &r.RaisedBy)
 		case "arose":
@@ -355,12 +375,16 @@ func (d *decoder) record(v *jsonx.Value, r *Record) error {
 			stringMap(d, v, &r.Flags, d.boolean)
 		case "stages":
 			return true, slice(d, v, &r.Stages, d.stage)
+		case "contact":
+			d.str(v, &r.Contact)
 		case "resolution":
 			d.str(v, &r.Resolution)
 		case "actions":
 			return true, slice(d, v, &r.Actions, d.action)
 		case "feedback":
 			return true, d.feedback(v, &r.Feedback)
+		case "duties_done":
+			return true, slice(d, v, &r.DutiesDone, d.strElem)
 		case "created":
 			return true, d.date(v, &r.Created)
 		case "updated":
@@ -447,14 +471,26 @@ func (d *decoder) audit(v *jsonx.Value, a *AuditReturn) error {
 			d.str(v, &a.Format)
 		case "version":
 			d.int(v, &a.Version)
+		case "id":
+			d.str(v, &a.ID)
 		case "protocol":
 			return true, d.ref(v, &a.Protocol)
 		case "state":
 			d.str(v, &a.State)
+		case "arose":
+			return true, d.date(v, &a.Arose)
+		case "agency_sector":
+			d.str(v, &a.AgencySector)
+		case "other_agency_sector":
+			d.str(v, &a.OtherAgencySector)
+		case "contact":
+			d.str(v, &a.Contact)
+		case "updated":
+			return true, d.date(v, &a.Updated)
 		case "stages":
 			return true, slice(d, v, &a.Stages, d.auditStage)
 		case "flags":
-			return true, slice(d, v, &a.Flags, func(v *jsonx.Value, s *string) error { d.str(v, s); return nil })
+			return true, slice(d, v, &a.Flags, d.strElem)
 		case "working_days":
 			d.intPointer(v, &a.WorkingDays)
 		default:

@@ -25,14 +25,16 @@ func fullRecord() *Record {
 	return &Record{
 		Format: Format, Version: Version, ID: "abc",
 		Protocol:  ProtocolRef{ID: "hips", Version: "2024-06", Calendar: "england-and-wales"},
-		Reference: tricky, Agency: "a", OtherAgency: "b", RaisedBy: "c",
+		Reference: tricky, Agency: "a", AgencySector: "health", OtherAgency: "b", OtherAgencySector: tricky, RaisedBy: "c",
 		Arose:      d,
 		Answers:    map[string]string{"z": "last", "concern": tricky, "a-b_c": ""},
 		Flags:      map[string]bool{"sooner": true, "cp_plan": false},
-		Stages:     []Stage{{Stage: 1, Started: d, Completed: d, With: "w", Notes: tricky, Outcome: NotResolved}, {Stage: 2, Started: d}},
+		Stages:     []Stage{{Stage: 1, Started: d, Completed: d, With: "w", Notes: tricky, Outcome: NotResolved}, {Stage: 2}},
+		Contact:    "hampshire",
 		Resolution: "r",
 		Actions:    []Action{{What: "w", Who: "x", By: d}, {What: "only"}},
 		Feedback:   Feedback{Given: d, How: "h"},
+		DutiesDone: []string{"tell-1", tricky},
 		Created:    d,
 		Updated:    d,
 	}
@@ -43,12 +45,15 @@ func fullAudit() *AuditReturn {
 	d := mustDate("2025-03-03")
 	n := 3
 	return &AuditReturn{
-		Format: AuditFormat, Version: AuditVersion,
-		Protocol:    ProtocolRef{ID: "hips", Version: tricky, Calendar: "england-and-wales"},
-		State:       "resolved",
-		Stages:      []AuditStage{{Stage: 1, Started: d, Due: d, Completed: d, Timing: Late, Outcome: Resolved}, {Stage: 2, Started: d}},
+		Format: AuditFormat, Version: AuditVersion, ID: "abcdefghijklmnopqrstuvwxyz",
+		Protocol:     ProtocolRef{ID: "hips", Version: tricky, Calendar: "england-and-wales"},
+		State:        "resolved",
+		Arose:        d,
+		AgencySector: "police", OtherAgencySector: tricky, Contact: "c",
+		Stages:      []AuditStage{{Stage: 1, Started: d, Due: d, Completed: d, Timing: Late, Outcome: Resolved}, {Stage: 2}},
 		Flags:       []string{"a", "<b>"},
 		WorkingDays: &n,
+		Updated:     d,
 	}
 }
 

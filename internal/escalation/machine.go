@@ -44,9 +44,10 @@ func (r *Record) SetFlag(p *protocol.Protocol, id string, set bool, today workda
 }
 
 // StartAt moves the start of the record to stage n, started on the given
-// date. Only a record with no completed stage can move its start, and only
-// to stage 1 unless an urgent flag is set. Notes already written for the
-// first stage stay with it.
+// date (the zero Date leaves it to be entered). Only a record with no
+// completed stage can move its start, and only to stage 1 unless the
+// protocol lets a record start later and the practitioner answered yes to
+// its flag for that. Notes already written for the first stage stay with it.
 func (r *Record) StartAt(p *protocol.Protocol, n int, started, today workday.Date) error {
 	const field = "start_stage"
 	if len(r.Stages) != 1 || !r.Stages[0].Completed.IsZero() {
@@ -55,11 +56,16 @@ func (r *Record) StartAt(p *protocol.Protocol, n int, started, today workday.Dat
 	if stageDef(p, n) == nil {
 		return Problem{field, "Choose a stage from 1 to " + strconv.Itoa(len(p.Stages)) + "."}
 	}
-	if n > 1 && urgentSet(r, p) == nil {
-		return Problem{field, "A record starts at stage 1 unless the case is urgent. Answer the urgent question about the case first if it applies."}
+	if n > 1 && !laterStartAllowed(r, p) {
+		if f := p.LaterStartFlag(); f != nil {
+			return Problem{field, "A record starts at stage 1 unless the answer to \"" + f.Question + "\" is yes. Answer it first if it applies."}
+		}
+		return Problem{field, "This procedure starts every record at stage 1."}
 	}
-	if err := checkStarted(r, n, started, workday.Date{}, today); err != nil {
-		return err
+	if !started.IsZero() {
+		if err := checkStarted(r, n, started, workday.Date{}, today); err != nil {
+			return err
+		}
 	}
 	r.Stages[0].Stage = n
 	r.Stages[0].Started = started
@@ -72,7 +78,7 @@ type Completion struct {
 	Date       workday.Date // the date the stage was completed
 	Outcome    string       // Resolved or NotResolved
 	Resolution string       // what was agreed; needed when resolved unless the record already has one
-	Next       workday.Date // when the next stage started, if not the completion date
+	Next       workday.Date // when the next stage started, if entered
 }
 
 // Complete ends the stage under way. Resolved closes the record; not
@@ -89,8 +95,8 @@ func (r *Record) Complete(p *protocol.Protocol, c Completion, today workday.Date
 	if c.Date.IsZero() {
 		return Problem{stageField(n, "completed"), "Enter the date " + stageName(n) + " was completed."}
 	}
-	if c.Date.Before(cur.Started) {
-		return Problem{stageField(n, "completed"), capital(stageName(n)) + " cannot be completed before it started (" + LongDate(cur.Started) + ")."}
+	if start, _ := r.StartOf(n); !start.IsZero() && c.Date.Before(start) {
+		return Problem{stageField(n, "completed"), capital(stageName(n)) + " cannot be completed before it started (" + LongDate(start) + ")."}
 	}
 	if !today.IsZero() && c.Date.After(today) {
 		return Problem{stageField(n, "completed"), "The date " + stageName(n) + " was completed must be today or in the past."}
@@ -105,15 +111,15 @@ func (r *Record) Complete(p *protocol.Protocol, c Completion, today workday.Date
 		}
 	case NotResolved:
 		if n < len(p.Stages) {
-			next := c.Next
-			if next.IsZero() {
-				next = c.Date
-			}
-			if err := checkStarted(r, n+1, next, c.Date, today); err != nil {
-				return err
+			// The next stage's start date is written down only if it was
+			// entered: that it began when this one ended is a guess.
+			if !c.Next.IsZero() {
+				if err := checkStarted(r, n+1, c.Next, c.Date, today); err != nil {
+					return err
+				}
 			}
 			cur.Completed, cur.Outcome = c.Date, c.Outcome
-			r.Stages = append(r.Stages, Stage{Stage: n + 1, Started: next})
+			r.Stages = append(r.Stages, Stage{Stage: n + 1, Started: c.Next})
 			r.touch(today)
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
 
@@ -22,8 +23,11 @@ func TestNew(t *testing.T) {
 	if r.Protocol != (ProtocolRef{"hips", "2024-06", "england-and-wales"}) {
 		t.Errorf("New: protocol = %+v", r.Protocol)
 	}
-	if len(r.Stages) != 1 || r.Stages[0].Stage != 1 || r.Stages[0].Started != r.Arose {
-		t.Errorf("New: stages = %+v; want stage 1 started on the day it arose", r.Stages)
+	if len(r.Stages) != 1 || r.Stages[0] != (Stage{Stage: 1}) {
+		t.Errorf("New: stages = %+v; want stage 1, its start date left to enter", r.Stages)
+	}
+	if start, entered := r.StartOf(1); start != r.Arose || entered {
+		t.Errorf("New: StartOf(1) = %v, %v; want the day it arose, not entered", start, entered)
 	}
 	if r.Created != today || r.Updated != today {
 		t.Errorf("New: created %v updated %v; want %v", r.Created, r.Updated, today)
@@ -97,14 +101,15 @@ func TestTransitions(t *testing.T) {
 		check func(t *testing.T, r *Record) // for allowed changes
 	}{
 		// Allowed.
-		{"not resolved opens the next stage on the same day",
+		{"not resolved opens the next stage, its start left to enter",
 			func(t *testing.T) *Record { return openAt(t, 1) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved}, today)
 			}, "",
 			func(t *testing.T, r *Record) {
-				if len(r.Stages) != 2 || r.Stages[1] != (Stage{Stage: 2, Started: mustDate("2025-03-04")}) {
-					t.Errorf("stages = %+v; want stage 2 started 2025-03-04", r.Stages)
+				// That stage 2 began when stage 1 ended is a guess, not written down.
+				if len(r.Stages) != 2 || r.Stages[1] != (Stage{Stage: 2}) {
+					t.Errorf("stages = %+v; want stage 2 with no start date", r.Stages)
 				}
 				if r.Stages[0].Outcome != NotResolved || r.Stages[0].Completed != mustDate("2025-03-04") {
 					t.Errorf("stage 1 = %+v", r.Stages[0])
@@ -116,7 +121,7 @@ func TestTransitions(t *testing.T) {
 		{"not resolved with a later start for the next stage",
 			func(t *testing.T) *Record { return openAt(t, 1) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved, Next: mustDate("2025-03-06")}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved, Next: mustDate("2025-03-06")}, today)
 			}, "",
 			func(t *testing.T, r *Record) {
 				if got := r.Stages[1].Started; got != mustDate("2025-03-06") {
@@ -126,7 +131,7 @@ func TestTransitions(t *testing.T) {
 		{"resolved closes the record",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-05"), Outcome: Resolved, Resolution: "Agreed a joint visit."}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-05"), Outcome: Resolved, Resolution: "Agreed a joint visit."}, today)
 			}, "",
 			func(t *testing.T, r *Record) {
 				if r.State() != Closed || r.Current() != nil || r.Resolution != "Agreed a joint visit." || len(r.Stages) != 2 {
@@ -136,7 +141,7 @@ func TestTransitions(t *testing.T) {
 		{"resolved keeps a resolution already written",
 			func(t *testing.T) *Record { r := openAt(t, 1); r.Resolution = "Drafted earlier."; return r },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-03"), Outcome: Resolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-03"), Outcome: Resolved}, today)
 			}, "",
 			func(t *testing.T, r *Record) {
 				if r.State() != Closed || r.Resolution != "Drafted earlier." {
@@ -146,7 +151,7 @@ func TestTransitions(t *testing.T) {
 		{"last stage not resolved exhausts the procedure",
 			func(t *testing.T) *Record { return openAt(t, 5) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-10"), Outcome: NotResolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-10"), Outcome: NotResolved}, today)
 			}, "",
 			func(t *testing.T, r *Record) {
 				if r.State() != Exhausted || len(r.Stages) != 5 || r.Current() != nil {
@@ -155,10 +160,18 @@ func TestTransitions(t *testing.T) {
 			}},
 		{"urgent start at a later stage",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 4, mustDate("2025-03-04"), today) }, "",
+			func(r *Record) error { return r.StartAt(hipsLater(), 4, mustDate("2025-03-04"), today) }, "",
 			func(t *testing.T, r *Record) {
 				if len(r.Stages) != 1 || r.Stages[0].Stage != 4 || r.Stages[0].Started != mustDate("2025-03-04") {
 					t.Errorf("stages = %+v; want only stage 4", r.Stages)
+				}
+			}},
+		{"a later start with no date leaves it to be entered",
+			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 2, workday.Date{}, today) }, "",
+			func(t *testing.T, r *Record) {
+				if r.Stages[0] != (Stage{Stage: 2}) {
+					t.Errorf("stages = %+v; want stage 2 with no start date", r.Stages)
 				}
 			}},
 		{"back to stage 1 needs no flag",
@@ -168,7 +181,7 @@ func TestTransitions(t *testing.T) {
 				r.Flags["sooner"] = false
 				return r
 			},
-			func(r *Record) error { return r.StartAt(hips(), 1, mustDate("2025-03-03"), today) }, "",
+			func(r *Record) error { return r.StartAt(hipsLater(), 1, mustDate("2025-03-03"), today) }, "",
 			func(t *testing.T, r *Record) {
 				if r.Stages[0].Stage != 1 {
 					t.Errorf("start = %d; want 1", r.Stages[0].Stage)
@@ -203,7 +216,7 @@ func TestTransitions(t *testing.T) {
 				return r
 			},
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-04"), Outcome: NotResolved}, today)
 			}, "stages", nil},
 		{"complete an exhausted record",
 			func(t *testing.T) *Record {
@@ -212,78 +225,78 @@ func TestTransitions(t *testing.T) {
 				return r
 			},
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-11"), Outcome: Resolved, Resolution: "x"}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-11"), Outcome: Resolved, Resolution: "x"}, today)
 			}, "stages", nil},
 		{"complete with no date",
 			func(t *testing.T) *Record { return openAt(t, 2) },
-			func(r *Record) error { return r.Complete(hips(), Completion{Outcome: NotResolved}, today) },
+			func(r *Record) error { return r.Complete(hipsLater(), Completion{Outcome: NotResolved}, today) },
 			"stages.2.completed", nil},
 		{"complete before the stage started",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-03"), Outcome: NotResolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-03"), Outcome: NotResolved}, today)
 			}, "stages.2.completed", nil},
 		{"complete in the future",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-04-02"), Outcome: NotResolved}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-04-02"), Outcome: NotResolved}, today)
 			}, "stages.2.completed", nil},
 		{"complete with no outcome",
 			func(t *testing.T) *Record { return openAt(t, 2) },
-			func(r *Record) error { return r.Complete(hips(), Completion{Date: mustDate("2025-03-05")}, today) },
+			func(r *Record) error { return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-05")}, today) },
 			"stages.2.outcome", nil},
 		{"complete with an unknown outcome",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-05"), Outcome: "sorted"}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-05"), Outcome: "sorted"}, today)
 			}, "stages.2.outcome", nil},
 		{"resolved without saying what was agreed",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-05"), Outcome: Resolved, Resolution: "  \n"}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-05"), Outcome: Resolved, Resolution: "  \n"}, today)
 			}, "resolution", nil},
 		{"next stage started before this one completed",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-06"), Outcome: NotResolved, Next: mustDate("2025-03-05")}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-06"), Outcome: NotResolved, Next: mustDate("2025-03-05")}, today)
 			}, "stages.3.started", nil},
 		{"next stage started in the future",
 			func(t *testing.T) *Record { return openAt(t, 2) },
 			func(r *Record) error {
-				return r.Complete(hips(), Completion{Date: mustDate("2025-03-06"), Outcome: NotResolved, Next: mustDate("2025-04-02")}, today)
+				return r.Complete(hipsLater(), Completion{Date: mustDate("2025-03-06"), Outcome: NotResolved, Next: mustDate("2025-04-02")}, today)
 			}, "stages.3.started", nil},
 		{"later start without an urgent flag",
 			func(t *testing.T) *Record { return openAt(t, 1) },
-			func(r *Record) error { return r.StartAt(hips(), 3, mustDate("2025-03-03"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 3, mustDate("2025-03-03"), today) },
 			"start_stage", nil},
 		{"later start with the urgent flag answered no",
 			func(t *testing.T) *Record { r := openAt(t, 1); r.Flags["sooner"] = false; return r },
-			func(r *Record) error { return r.StartAt(hips(), 3, mustDate("2025-03-03"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 3, mustDate("2025-03-03"), today) },
 			"start_stage", nil},
 		{"later start once a stage is completed",
 			func(t *testing.T) *Record { return urgent(openAt(t, 2)) },
-			func(r *Record) error { return r.StartAt(hips(), 4, mustDate("2025-03-05"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 4, mustDate("2025-03-05"), today) },
 			"start_stage", nil},
 		{"start at a stage the procedure does not have",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 6, mustDate("2025-03-03"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 6, mustDate("2025-03-03"), today) },
 			"start_stage", nil},
 		{"start at stage 0",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 0, mustDate("2025-03-03"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 0, mustDate("2025-03-03"), today) },
 			"start_stage", nil},
 		{"start before the disagreement arose",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 2, mustDate("2025-03-02"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 2, mustDate("2025-03-02"), today) },
 			"stages.2.started", nil},
 		{"start in the future",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 2, mustDate("2025-04-02"), today) },
+			func(r *Record) error { return r.StartAt(hipsLater(), 2, mustDate("2025-04-02"), today) },
 			"stages.2.started", nil},
-		{"start with no date",
+		{"later start where the procedure allows none",
 			func(t *testing.T) *Record { return urgent(openAt(t, 1)) },
-			func(r *Record) error { return r.StartAt(hips(), 2, workday.Date{}, today) },
-			"stages.2.started", nil},
+			func(r *Record) error { return r.StartAt(hips(), 2, mustDate("2025-03-03"), today) },
+			"start_stage", nil},
 		{"undo with nothing completed",
 			func(t *testing.T) *Record { return openAt(t, 1) },
 			func(r *Record) error { return r.Reopen(today) },
@@ -294,11 +307,11 @@ func TestTransitions(t *testing.T) {
 			"stages.3.notes", nil},
 		{"answer a question the procedure does not have",
 			func(t *testing.T) *Record { return openAt(t, 1) },
-			func(r *Record) error { return r.SetAnswer(hips(), "name", "x", today) },
+			func(r *Record) error { return r.SetAnswer(hipsLater(), "name", "x", today) },
 			"answers.name", nil},
 		{"answer a flag the procedure does not have",
 			func(t *testing.T) *Record { return openAt(t, 1) },
-			func(r *Record) error { return r.SetFlag(hips(), "iro", true, today) },
+			func(r *Record) error { return r.SetFlag(hipsLater(), "iro", true, today) },
 			"flags.iro", nil},
 	}
 	for _, tt := range tests {
@@ -310,7 +323,7 @@ func TestTransitions(t *testing.T) {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
-				if ps := Validate(r, hips(), today); len(ps) != 0 {
+				if ps := Validate(r, hipsLater(), today); len(ps) != 0 {
 					t.Errorf("the change left problems: %v", ps)
 				}
 				tt.check(t, r)
@@ -331,6 +344,14 @@ func TestTransitions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hipsLater is HIPS with its urgent flag letting a record start later, as
+// ISCP's procedure allows.
+func hipsLater() *protocol.Protocol {
+	p := hips()
+	p.LaterStart = "sooner"
+	return p
 }
 
 func TestSetAnswerAndFlag(t *testing.T) {

@@ -31,25 +31,31 @@ const (
 )
 
 // Record is one professional disagreement, as saved by the practitioner.
-// The field order is the key order of the JSON file.
+// The field order is the key order of the JSON file. A record may be
+// unfinished: every date, outcome and text is optional, and holds only what
+// the practitioner entered or confirmed.
 type Record struct {
-	Format      string            `json:"format"`
-	Version     int               `json:"version"`
-	ID          string            `json:"id"`
-	Protocol    ProtocolRef       `json:"protocol"`
-	Reference   string            `json:"reference,omitempty"`
-	Agency      string            `json:"agency,omitempty"`
-	OtherAgency string            `json:"other_agency,omitempty"`
-	RaisedBy    string            `json:"raised_by,omitempty"`
-	Arose       workday.Date      `json:"arose"`
-	Answers     map[string]string `json:"answers"`
-	Flags       map[string]bool   `json:"flags"`
-	Stages      []Stage           `json:"stages"`
-	Resolution  string            `json:"resolution,omitempty"`
-	Actions     []Action          `json:"actions,omitempty"`
-	Feedback    Feedback          `json:"feedback,omitzero"`
-	Created     workday.Date      `json:"created,omitzero"`
-	Updated     workday.Date      `json:"updated,omitzero"`
+	Format            string            `json:"format"`
+	Version           int               `json:"version"`
+	ID                string            `json:"id"`
+	Protocol          ProtocolRef       `json:"protocol"`
+	Reference         string            `json:"reference,omitempty"`
+	Agency            string            `json:"agency,omitempty"`
+	AgencySector      string            `json:"agency_sector,omitempty"` // one of Sectors' ids
+	OtherAgency       string            `json:"other_agency,omitempty"`
+	OtherAgencySector string            `json:"other_agency_sector,omitempty"` // one of Sectors' ids
+	RaisedBy          string            `json:"raised_by,omitempty"`
+	Arose             workday.Date      `json:"arose,omitzero"`
+	Answers           map[string]string `json:"answers"`
+	Flags             map[string]bool   `json:"flags"`
+	Stages            []Stage           `json:"stages"`
+	Contact           string            `json:"contact,omitempty"` // the id of the partnership contact chosen
+	Resolution        string            `json:"resolution,omitempty"`
+	Actions           []Action          `json:"actions,omitempty"`
+	Feedback          Feedback          `json:"feedback,omitzero"`
+	DutiesDone        []string          `json:"duties_done,omitempty"` // ids of the duties ticked off, see Duty.ID
+	Created           workday.Date      `json:"created,omitzero"`
+	Updated           workday.Date      `json:"updated,omitzero"`
 }
 
 // ProtocolRef names the procedure, and the version of it, a record follows.
@@ -62,7 +68,7 @@ type ProtocolRef struct {
 // Stage is what happened at one stage of the procedure.
 type Stage struct {
 	Stage     int          `json:"stage"`
-	Started   workday.Date `json:"started"`
+	Started   workday.Date `json:"started,omitzero"` // as entered; see Record.StartOf
 	Completed workday.Date `json:"completed,omitzero"`
 	With      string       `json:"with,omitempty"`
 	Notes     string       `json:"notes,omitempty"`
@@ -135,8 +141,36 @@ func (r *Record) stage(n int) *Stage {
 	return nil
 }
 
+// first returns the stage the record starts at: 1 unless it says otherwise.
+func (r *Record) first() int {
+	if len(r.Stages) > 0 {
+		return r.Stages[0].Stage
+	}
+	return 1
+}
+
+// StartOf returns when stage n started: the date entered, or else the date
+// it follows from (the first stage starts when the disagreement arose, a
+// later one when the stage before it was completed), with false for a date
+// that follows rather than one entered. The zero Date means no date is known.
+// A date that follows is good for counting deadlines and for suggesting in
+// the form, never for writing down as a fact.
+func (r *Record) StartOf(n int) (workday.Date, bool) {
+	if s := r.stage(n); s != nil && !s.Started.IsZero() {
+		return s.Started, true
+	}
+	if n <= r.first() {
+		return r.Arose, false
+	}
+	if prev := r.stage(n - 1); prev != nil {
+		return prev.Completed, false
+	}
+	return workday.Date{}, false
+}
+
 // New starts a record of a disagreement that arose on the given date, at
-// stage 1 of p, started that same day. today is the practitioner's date.
+// stage 1 of p, whose start date is left for the practitioner to enter.
+// today is the practitioner's date.
 func New(p *protocol.Protocol, arose, today workday.Date) (*Record, error) {
 	if len(p.Stages) == 0 {
 		return nil, Problem{"protocol", "This procedure has no stages, so a record cannot be started."}
@@ -155,7 +189,7 @@ func New(p *protocol.Protocol, arose, today workday.Date) (*Record, error) {
 		Arose:    arose,
 		Answers:  map[string]string{},
 		Flags:    map[string]bool{},
-		Stages:   []Stage{{Stage: 1, Started: arose}},
+		Stages:   []Stage{{Stage: 1}},
 		Created:  today,
 		Updated:  today,
 	}, nil
@@ -213,6 +247,9 @@ func normalise(r *Record) {
 	if len(r.Actions) == 0 {
 		r.Actions = nil
 	}
+	if len(r.DutiesDone) == 0 {
+		r.DutiesDone = nil
+	}
 }
 
 // stageDef returns stage n (numbered from 1) of p, or nil.
@@ -223,14 +260,11 @@ func stageDef(p *protocol.Protocol, n int) *protocol.Stage {
 	return &p.Stages[n-1]
 }
 
-// urgentSet returns the first urgent flag of p that r has set, or nil.
-func urgentSet(r *Record, p *protocol.Protocol) *protocol.Flag {
-	for i := range p.Flags {
-		if p.Flags[i].Urgent && r.Flags[p.Flags[i].ID] {
-			return &p.Flags[i]
-		}
-	}
-	return nil
+// laterStartAllowed reports whether r may start after stage 1: the
+// protocol names a flag for that, and r answers yes to it.
+func laterStartAllowed(r *Record, p *protocol.Protocol) bool {
+	f := p.LaterStartFlag()
+	return f != nil && r.Flags[f.ID]
 }
 
 // stageField returns the form's field id for one field of stage n.

@@ -11,32 +11,22 @@ import (
 )
 
 // Validate lists everything wrong with r as a record of protocol p, in the
-// order of the form: the case details, the template answers in the
-// protocol's order, the flags, each stage, the resolution, the actions and
-// the feedback. An empty list means r is a consistent record (a draft may
-// still have questions unanswered). Dates after today are refused unless
-// today is the zero Date.
+// order of the form: what damages it (see Damage), then what is still to
+// finish or put right, in form order: the case details, the template answers
+// in the protocol's order, the flags, each stage, the resolution, the actions
+// and the feedback. An empty list means r is a complete, consistent record.
+// A record with problems is still a record: it can be saved and opened
+// again, and the list says what is left to do. Dates after today are
+// problems unless today is the zero Date.
 //
 // Answers and flags under ids the protocol no longer has are not problems:
 // they are kept (see Leftovers), so nothing a practitioner wrote is lost when
 // the procedure changes.
 func Validate(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
-	var ps []Problem
+	damage := Damage(r, p)
+	ps := damage
 	add := func(field, msg string) { ps = append(ps, Problem{field, msg}) }
 	future := func(d workday.Date) bool { return !today.IsZero() && d.After(today) }
-
-	if r.Format != Format {
-		add("format", "This is not a resolve record.")
-	}
-	if r.Version != Version {
-		add("version", "This tool reads records of version "+strconv.Itoa(Version)+".")
-	}
-	if !validRecordID(r.ID) {
-		add("id", "The record's identifier is missing or damaged.")
-	}
-	if r.Protocol.ID != p.ID {
-		add("protocol", "This record is for the procedure "+strconv.Quote(r.Protocol.ID)+", not "+strconv.Quote(p.ID)+".")
-	}
 
 	switch {
 	case r.Arose.IsZero():
@@ -45,18 +35,12 @@ func Validate(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
 		add("arose", "The date the disagreement arose must be today or in the past.")
 	}
 
-	for _, id := range slices.Sorted(maps.Keys(r.Answers)) {
-		if !validID(id) {
-			add("answers", "One of the answers is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
-		}
+	if len(damage) == 0 {
+		ps = append(ps, validateStages(r, p, today)...)
 	}
-	for _, id := range slices.Sorted(maps.Keys(r.Flags)) {
-		if !validID(id) {
-			add("flags", "One of the questions about the case is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
-		}
+	if r.Contact != "" && validID(r.Contact) && p.ContactByID(r.Contact) == nil {
+		add("contact", "The partnership contact chosen is no longer in the procedure. Choose the contact again.")
 	}
-
-	ps = append(ps, validateStages(r, p, today)...)
 
 	if r.State() == Closed && blank(r.Resolution) {
 		add("resolution", "Say what was agreed to resolve the disagreement.")
@@ -90,67 +74,118 @@ func Validate(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
 	return ps
 }
 
-// validateStages checks the stages list against the state machine's rules.
-func validateStages(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
+// Damage lists what makes r unusable as a record of p, as no form could
+// have saved it: another format or version, a damaged identifier, another
+// procedure, names that are not ids, an agency sector not in the list,
+// stage numbers the procedure does not have or that do not follow in
+// order, an outcome that is neither of the two words. Import refuses a file
+// with damage; anything else wrong is for the practitioner to put right.
+func Damage(r *Record, p *protocol.Protocol) []Problem {
 	var ps []Problem
 	add := func(field, msg string) { ps = append(ps, Problem{field, msg}) }
-	if len(r.Stages) == 0 {
-		add("stages", "The record has no stages. It must have at least the stage under way.")
-		return ps
+	if r.Format != Format {
+		add("format", "This is not a resolve record.")
 	}
-	first := r.Stages[0].Stage
-	if first > 1 && first <= len(p.Stages) && urgentSet(r, p) == nil {
-		add("start_stage", "The record starts at "+stageName(first)+", which is only allowed when the case is urgent. Set the urgent question about the case, or start at stage 1.")
+	if r.Version != Version {
+		add("version", "This tool reads records of version "+strconv.Itoa(Version)+".")
 	}
-	var prev *Stage
-	for i := range r.Stages {
-		s := &r.Stages[i]
+	if !validRecordID(r.ID) {
+		add("id", "The record's identifier is missing or damaged.")
+	}
+	if r.Protocol.ID != p.ID {
+		add("protocol", "This record is for the procedure "+strconv.Quote(r.Protocol.ID)+", not "+strconv.Quote(p.ID)+".")
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.Answers)) {
+		if !validID(id) {
+			add("answers", "One of the answers is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.Flags)) {
+		if !validID(id) {
+			add("flags", "One of the questions about the case is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
+		}
+	}
+	for _, f := range []struct{ field, id string }{{"agency_sector", r.AgencySector}, {"other_agency_sector", r.OtherAgencySector}} {
+		if f.id != "" && SectorLabel(f.id) == "" {
+			add(f.field, "The kind of agency "+strconv.Quote(f.id)+" is not one this tool knows.")
+		}
+	}
+	if r.Contact != "" && !validID(r.Contact) {
+		add("contact", "The partnership contact is filed under a name this tool cannot use.")
+	}
+	for _, id := range r.DutiesDone {
+		if !validID(id) {
+			add("duties_done", "One of the duties ticked off is filed under a name this tool cannot use.")
+			break
+		}
+	}
+	for i, s := range r.Stages {
 		n := s.Stage
-		if stageDef(p, n) == nil {
+		switch {
+		case stageDef(p, n) == nil:
 			add(stageField(n, "started"), "This procedure has no "+stageName(n)+": it has "+plural(len(p.Stages), "stage", "stages")+".")
 			return ps // later checks would only repeat the damage
-		}
-		if prev != nil && n != prev.Stage+1 {
-			add(stageField(n, "started"), "The stages must follow in order: "+stageName(n)+" comes after "+stageName(prev.Stage)+".")
+		case i > 0 && n != r.Stages[i-1].Stage+1:
+			add(stageField(n, "started"), "The stages must follow in order: "+stageName(n)+" comes after "+stageName(r.Stages[i-1].Stage)+".")
 			return ps
 		}
-		var prevCompleted workday.Date
-		if prev != nil {
-			prevCompleted = prev.Completed
-		}
-		if err := checkStarted(r, n, s.Started, prevCompleted, today); err != nil {
-			ps = append(ps, err.(Problem))
-		}
-		last := i == len(r.Stages)-1
 		switch s.Outcome {
 		case "", Resolved, NotResolved:
 		default:
-			add(stageField(n, "outcome"), "Say whether "+stageName(n)+" resolved the disagreement.")
+			add(stageField(n, "outcome"), "The outcome of "+stageName(n)+" is not one this tool knows.")
 		}
+	}
+	return ps
+}
+
+// validateStages checks the stages, whose numbers Damage has checked,
+// against the procedure's rules: what is left to enter, and dates that
+// cannot be right.
+func validateStages(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
+	var ps []Problem
+	add := func(field, msg string) { ps = append(ps, Problem{field, msg}) }
+	if first := r.first(); first > 1 && !laterStartAllowed(r, p) {
+		if f := p.LaterStartFlag(); f != nil {
+			add("start_stage", "The record starts at "+stageName(first)+", which this procedure allows only if the answer to \""+f.Question+"\" is yes. Answer it, or start at stage 1.")
+		} else {
+			add("start_stage", "The record starts at "+stageName(first)+", but this procedure starts every record at stage 1.")
+		}
+	}
+	var prevCompleted workday.Date
+	for i := range r.Stages {
+		s := &r.Stages[i]
+		n := s.Stage
+		if err := checkStarted(r, n, s.Started, prevCompleted, today); err != nil && !s.Started.IsZero() {
+			ps = append(ps, err.(Problem))
+		}
+		last := i == len(r.Stages)-1
+		start, _ := r.StartOf(n)
 		switch {
 		case s.Completed.IsZero() && s.Outcome != "":
 			add(stageField(n, "completed"), "Enter the date "+stageName(n)+" was completed.")
 		case !s.Completed.IsZero() && s.Outcome == "":
 			add(stageField(n, "outcome"), "Say whether "+stageName(n)+" resolved the disagreement.")
-		case !s.Completed.IsZero() && !s.Started.IsZero() && s.Completed.Before(s.Started):
-			add(stageField(n, "completed"), capital(stageName(n))+" cannot be completed before it started ("+LongDate(s.Started)+").")
+		}
+		switch {
+		case s.Completed.IsZero():
+		case !start.IsZero() && s.Completed.Before(start):
+			add(stageField(n, "completed"), capital(stageName(n))+" cannot be completed before it started ("+LongDate(start)+").")
 		case !today.IsZero() && s.Completed.After(today):
 			add(stageField(n, "completed"), "The date "+stageName(n)+" was completed must be today or in the past.")
 		}
 		if !last {
-			switch s.Outcome {
-			case Resolved:
-				add(stageField(n, "outcome"), capital(stageName(n))+" resolved the disagreement, so the record cannot go on to "+stageName(n+1)+".")
-			case "":
-				if !s.Completed.IsZero() {
-					break // already reported: no outcome
-				}
-				add(stageField(n, "completed"), capital(stageName(n))+" must be completed before "+stageName(n+1)+" starts.")
+			switch {
+			case s.Outcome == Resolved:
+				add(stageField(n, "outcome"), capital(stageName(n))+" resolved the disagreement, so the record cannot go on to "+stageName(n+1)+". Clear what is entered for "+stageName(n+1)+", or change the outcome.")
+			case s.Outcome == "" && s.Completed.IsZero():
+				add(stageField(n, "completed"), "Enter the date "+stageName(n)+" was completed, and its outcome: the record goes on to "+stageName(n+1)+".")
 			}
 		} else if s.Outcome == NotResolved && n < len(p.Stages) {
-			add(stageField(n+1, "started"), capital(stageName(n))+" did not resolve the disagreement, so "+stageName(n+1)+" should have started. Enter the date it started.")
+			add(stageField(n+1, "started"), capital(stageName(n))+" did not resolve the disagreement, so "+stageName(n+1)+" comes next.")
 		}
-		prev = s
+		if !s.Completed.IsZero() {
+			prevCompleted = s.Completed
+		}
 	}
 	return ps
 }

@@ -33,17 +33,25 @@ func TestValidate(t *testing.T) {
 			[]string{"arose", "stages.1.started", "stages.2.started", "stages.3.started", "actions.1.by", "feedback.given"}},
 		{"answer under a bad name", func(r *Record) { r.Answers["Bad Name"] = "x" }, []string{"answers"}},
 		{"flag under a bad name", func(r *Record) { r.Flags[""] = true }, []string{"flags"}},
-		{"no stages", func(r *Record) { r.Stages = nil }, []string{"stages"}},
+		{"no stages: nothing entered for any stage yet", func(r *Record) { r.Stages = nil; r.Resolution = "" }, nil},
 		{"stage the procedure lacks", func(r *Record) { r.Stages[2].Stage = 9 }, []string{"stages.9.started"}},
 		{"stages out of order", func(r *Record) { r.Stages[1].Stage = 3 }, []string{"stages.3.started"}},
 		{"starts at stage 2 without urgency", func(r *Record) { r.Stages = r.Stages[1:]; r.Stages[0].Stage, r.Stages[1].Stage = 2, 3 },
 			[]string{"start_stage"}},
-		{"stage with no start", func(r *Record) { r.Stages[1].Started = workday.Date{} }, []string{"stages.2.started"}},
+		{"stage with no start: it follows from the stage before", func(r *Record) { r.Stages[1].Started = workday.Date{} }, nil},
+		{"completed before the day it follows it started", func(r *Record) {
+			r.Stages[1].Started = workday.Date{}
+			r.Stages[1].Completed = mustDate("2025-12-21")
+		}, []string{"stages.2.completed"}},
+		{"sector not in the list", func(r *Record) { r.OtherAgencySector = "Social care" }, []string{"other_agency_sector"}},
+		{"contact the procedure lacks", func(r *Record) { r.Contact = "north" }, []string{"contact"}},
+		{"contact not an id", func(r *Record) { r.Contact = "North SCP" }, []string{"contact"}},
+		{"duty ticked off under a bad name", func(r *Record) { r.DutiesDone = []string{"Tell them"} }, []string{"duties_done"}},
 		{"started before the previous completed", func(r *Record) { r.Stages[1].Started = mustDate("2025-12-21") }, []string{"stages.2.started"}},
 		{"completed before started", func(r *Record) { r.Stages[2].Completed = mustDate("2026-01-04") },
 			[]string{"stages.3.completed"}},
 		{"completed in the future", func(r *Record) { r.Stages[2].Completed = mustDate("2026-01-21") }, []string{"stages.3.completed"}},
-		{"unknown outcome", func(r *Record) { r.Stages[2].Outcome = "done" }, []string{"stages.3.outcome"}},
+		{"unknown outcome", func(r *Record) { r.Stages[2].Outcome = "done"; r.Resolution = "" }, []string{"stages.3.outcome"}},
 		{"outcome without completion", func(r *Record) { r.Stages[2].Completed = workday.Date{} }, []string{"stages.3.completed"}},
 		{"completion without outcome", func(r *Record) { r.Stages[2].Outcome = ""; r.Resolution = "" }, []string{"stages.3.outcome"}},
 		{"resolved, then another stage", func(r *Record) { r.Stages[1].Outcome = Resolved }, []string{"stages.2.outcome"}},
@@ -57,12 +65,12 @@ func TestValidate(t *testing.T) {
 		{"feedback in the future", func(r *Record) { r.Feedback.Given = mustDate("2026-02-01") }, []string{"feedback.given"}},
 		{"updated before created", func(r *Record) { r.Updated = mustDate("2025-01-01") }, []string{"updated"}},
 		{"created in the future", func(r *Record) { r.Created = mustDate("2026-02-01"); r.Updated = r.Created }, []string{"updated"}},
-		{"several, in form order", func(r *Record) {
+		{"damage first, then the rest in form order", func(r *Record) {
 			r.Resolution = ""
 			r.Stages[0].Outcome = "x"
 			r.Answers["Q"] = "x"
 			r.Arose = workday.Date{}
-		}, []string{"arose", "answers", "stages.1.outcome", "resolution"}},
+		}, []string{"answers", "stages.1.outcome", "arose", "resolution"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,8 +98,16 @@ func TestValidateUrgentStart(t *testing.T) {
 	}
 	f.r.Flags["immediate"] = false
 	ps := Validate(f.r, f.p, f.today)
+	if len(ps) != 1 || ps[0].Field != "start_stage" || !strings.Contains(ps[0].Message, f.p.Flags[0].Question) {
+		t.Errorf("a later start with the later-start flag unset: %v; want one start_stage problem naming its question", ps)
+	}
+	// An urgent flag does not let a record start later unless the
+	// procedure says so.
+	f.r.Flags["immediate"] = true
+	f.p.LaterStart = ""
+	ps = Validate(f.r, f.p, f.today)
 	if len(ps) != 1 || ps[0].Field != "start_stage" {
-		t.Errorf("a later start with the urgent flag unset: %v; want one start_stage problem", ps)
+		t.Errorf("a later start where the procedure has no later_start: %v; want one start_stage problem", ps)
 	}
 }
 

@@ -53,6 +53,15 @@ func capital(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
+// lowerFirst returns s with its first letter in lower case (ASCII), for
+// a protocol's wording put inside a sentence: "Immediately" -> "immediately".
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
+		return s // an empty string, or one starting with an acronym
+	}
+	return string(s[0]-'A'+'a') + s[1:]
+}
+
 // blank reports whether s holds nothing but white space.
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 

@@ -88,6 +88,9 @@ func gather(p *protocol.Protocol) (facts, error) {
 		if err != nil {
 			return f, fail("stage %d: %w", i+1, err)
 		}
+		if s.Due == nil {
+			t = s.Words() // the protocol's own wording, "Immediately"
+		}
 		f.timescales = append(f.timescales, t)
 	}
 	f.duties = make([][]protocol.Flag, len(p.Stages))

@@ -33,6 +33,7 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 	optStr(w, "emergency", p.Emergency)
 	w.Name("when_to_use")
 	w.Strings(p.WhenToUse)
+	optStr(w, "later_start", p.LaterStart)
 	w.Name("stages")
 	if p.Stages == nil {
 		w.Null()
@@ -77,6 +78,8 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 		w.BeginArray()
 		for _, c := range p.Contacts {
 			w.BeginObject()
+			optStr(w, "id", c.ID)
+			optInt(w, "stage", c.Stage)
 			str(w, "name", c.Name)
 			optStr(w, "role", c.Role)
 			optStr(w, "email", c.Email)
@@ -85,6 +88,13 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 			w.EndObject()
 		}
 		w.EndArray()
+	}
+	if p.Audit != nil {
+		w.Name("audit")
+		w.BeginObject()
+		str(w, "contact", p.Audit.Contact)
+		str(w, "period", p.Audit.Period)
+		w.EndObject()
 	}
 	if len(p.Changes) > 0 {
 		w.Name("changes")
@@ -114,6 +124,7 @@ func writeStage(w *jsonx.Writer, s *Stage) {
 		str(w, "after", s.Due.After)
 		w.EndObject()
 	}
+	optStr(w, "timescale", s.TimescaleText)
 	optStr(w, "record", s.Record)
 	if len(s.Prompts) > 0 {
 		w.Name("prompts")
@@ -174,6 +185,8 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Emergency, err = v.Str()
 		case "when_to_use":
 			p.WhenToUse, err = v.Strings()
+		case "later_start":
+			p.LaterStart, err = v.Str()
 		case "stages":
 			p.Stages, err = jsonx.Slice(v, decodeStage)
 		case "flags":
@@ -182,6 +195,10 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Template, err = jsonx.Slice(v, decodeQuestion)
 		case "contacts":
 			p.Contacts, err = jsonx.Slice(v, decodeContact)
+		case "audit":
+			if v.Kind != jsonx.Null {
+				p.Audit, err = decodeAudit(v)
+			}
 		case "changes":
 			p.Changes, err = jsonx.Slice(v, decodeChange)
 		default:
@@ -209,6 +226,8 @@ func decodeStage(v *jsonx.Value) (Stage, error) {
 			if v.Kind != jsonx.Null {
 				s.Due, err = decodeDue(v)
 			}
+		case "timescale":
+			s.TimescaleText, err = v.Str()
 		case "record":
 			s.Record, err = v.Str()
 		case "prompts":
@@ -285,6 +304,10 @@ func decodeContact(v *jsonx.Value) (Contact, error) {
 	var c Contact
 	err := v.Object(func(name string, v *jsonx.Value) (err error) {
 		switch name {
+		case "id":
+			c.ID, err = v.Str()
+		case "stage":
+			c.Stage, err = v.Int()
 		case "name":
 			c.Name, err = v.Str()
 		case "role":
@@ -301,6 +324,22 @@ func decodeContact(v *jsonx.Value) (Contact, error) {
 		return err
 	})
 	return c, err
+}
+
+func decodeAudit(v *jsonx.Value) (*Audit, error) {
+	a := &Audit{}
+	err := v.Object(func(name string, v *jsonx.Value) (err error) {
+		switch name {
+		case "contact":
+			a.Contact, err = v.Str()
+		case "period":
+			a.Period, err = v.Str()
+		default:
+			return jsonx.ErrUnknownName
+		}
+		return err
+	})
+	return a, err
 }
 
 func decodeChange(v *jsonx.Value) (Change, error) {

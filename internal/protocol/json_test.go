@@ -31,16 +31,17 @@ func fullProtocol(t testing.TB) *Protocol {
 		ID: "test", Partnership: tricky, Calendar: "guernsey", Version: "2024-06",
 		Published: day(t, "2024-06-01"), ReviewDue: day(t, "2026-06-01"),
 		DatesNote: "Example dates.", Emergency: "Call 999.",
-		WhenToUse: []string{"One", tricky},
+		WhenToUse: []string{"One", tricky}, LaterStart: "cp_plan",
 		Stages: []Stage{
 			{Title: "Talk", Who: "You", Summary: tricky, Due: &Due{WorkingDays: 2, CalendarDays: 3, After: AfterConcern}, // both, to test both
-				Record: "r", Prompts: []string{"What?"}, Page: "talk.md"},
+				TimescaleText: "Now", Record: "r", Prompts: []string{"What?"}, Page: "talk.md"},
 			{Title: "Meet", Who: "Managers", Summary: "s", Due: &Due{CalendarDays: 5, After: AfterPrevious}},
 			{Title: "Panel", Who: "All", Summary: "s"},
 		},
 		Flags:    []Flag{{ID: "cp_plan", Question: "q", Action: "a", FromStage: 2, Urgent: true}, {ID: "b", Question: "q", Action: "a"}},
 		Template: []Question{{ID: "concern", Question: "q", Hint: "h"}, {ID: "b", Question: "q"}},
-		Contacts: []Contact{{Name: "n", Role: "r", Email: "a@example.org", Phone: "01234", URL: "https://example.org/?a=1&b=<2>"}, {Name: "m", Phone: "1"}},
+		Contacts: []Contact{{ID: "n", Stage: 3, Name: "n", Role: "r", Email: "a@example.org", Phone: "01234", URL: "https://example.org/?a=1&b=<2>"}, {Name: "m", Phone: "1"}},
+		Audit:    &Audit{Contact: "n", Period: "quarterly"},
 		Changes:  []Change{{Version: "2024-06", Date: day(t, "2024-06-01"), Summary: "s"}},
 	}
 }
@@ -49,7 +50,7 @@ func fullProtocol(t testing.TB) *Protocol {
 // full, empty, and with empty rather than nil lists.
 func protocols(t testing.TB) []*Protocol {
 	empty := &Protocol{WhenToUse: []string{}, Stages: []Stage{{Prompts: []string{}, Due: &Due{}}}, Flags: []Flag{},
-		Template: []Question{}, Contacts: []Contact{}, Changes: []Change{}}
+		Template: []Question{}, Contacts: []Contact{}, Audit: &Audit{}, Changes: []Change{}}
 	return []*Protocol{fullProtocol(t), {}, empty}
 }
 

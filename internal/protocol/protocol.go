@@ -17,10 +17,16 @@
 //	              and review_due still drives the warning
 //	  emergency:   optional banner text shown on every page of the protocol
 //	  when_to_use: conditions that must all hold for the procedure to apply
+//	  later_start: optional: the id of a flag; a practitioner who answers yes to it
+//	              may start the record at any stage (without it, every record
+//	              starts at stage 1)
 //	  stages:      in order, numbered from 1; each has
 //	    title, who, summary   (required)
 //	    due:      {working_days: N, after: concern|previous} or {calendar_days: N, after: ...};
 //	              no due means "as soon as possible"
+//	    timescale: optional, only for a stage without due: how the procedure puts
+//	              its timescale in words, such as "Immediately" or "No timescale
+//	              given" (default "As soon as possible"); one line, at most 80 bytes
 //	    record:   optional: what to record at this stage
 //	    prompts:  optional: questions to guide the conversation at this stage
 //	    page:     optional: the .md page in this folder that describes the stage in detail
@@ -29,7 +35,18 @@
 //	    from_stage (optional, 1..number of stages), urgent (optional)
 //	  template:   questions a practitioner answers before escalating; each has
 //	    id ([a-z0-9_-]+, unique within the protocol), question, hint (optional)
-//	  contacts:   each has name and at least one of email, phone, url; role is optional
+//	  contacts:   each has name and at least one of email, phone, url; role is optional;
+//	    id:       optional [a-z0-9-]+, unique within the protocol: how a record names
+//	              the contact a practitioner chose; required with stage
+//	    stage:    optional: the stage whose contacts this is one of (1..number of
+//	              stages); where a stage has several (a partnership made of several
+//	              local partnerships), the record form lets the practitioner pick theirs
+//	  audit:      optional: where and how often practitioners send the audit
+//	              returns of their records, shown on the contacts page, the audit
+//	              page and beside the record form's audit download; both keys required:
+//	    contact:  the id of one of contacts, the one returns are sent to
+//	    period:   when-resolved (each return as its disagreement ends) | monthly |
+//	              quarterly | half-yearly | yearly
 //	  changes:    optional history, newest first: {version, date, summary}
 //
 // Custom calendars are declared beside protocols, in a `calendars:` list of
@@ -53,22 +70,38 @@ type Protocol struct {
 	DatesNote   string       `yaml:"dates_note,omitempty" json:"dates_note,omitempty"`
 	Emergency   string       `yaml:"emergency,omitempty" json:"emergency,omitempty"`
 	WhenToUse   []string     `yaml:"when_to_use" json:"when_to_use"`
+	LaterStart  string       `yaml:"later_start,omitempty" json:"later_start,omitempty"`
 	Stages      []Stage      `yaml:"stages" json:"stages"`
 	Flags       []Flag       `yaml:"flags,omitempty" json:"flags,omitempty"`
 	Template    []Question   `yaml:"template,omitempty" json:"template,omitempty"`
 	Contacts    []Contact    `yaml:"contacts,omitempty" json:"contacts,omitempty"`
+	Audit       *Audit       `yaml:"audit,omitempty" json:"audit,omitempty"`
 	Changes     []Change     `yaml:"changes,omitempty" json:"changes,omitempty"`
 }
 
 // Stage is one step of escalation. Stages are numbered from 1 in order.
 type Stage struct {
-	Title   string   `yaml:"title" json:"title"`
-	Who     string   `yaml:"who" json:"who"`
-	Summary string   `yaml:"summary" json:"summary"`
-	Due     *Due     `yaml:"due,omitempty" json:"due,omitempty"`
-	Record  string   `yaml:"record,omitempty" json:"record,omitempty"`
-	Prompts []string `yaml:"prompts,omitempty" json:"prompts,omitempty"`
-	Page    string   `yaml:"page,omitempty" json:"page,omitempty"`
+	Title   string `yaml:"title" json:"title"`
+	Who     string `yaml:"who" json:"who"`
+	Summary string `yaml:"summary" json:"summary"`
+	Due     *Due   `yaml:"due,omitempty" json:"due,omitempty"`
+	// TimescaleText is the timescale in words of a stage without Due.
+	TimescaleText string   `yaml:"timescale,omitempty" json:"timescale,omitempty"`
+	Record        string   `yaml:"record,omitempty" json:"record,omitempty"`
+	Prompts       []string `yaml:"prompts,omitempty" json:"prompts,omitempty"`
+	Page          string   `yaml:"page,omitempty" json:"page,omitempty"`
+}
+
+// DefaultTimescale is the timescale of a stage with neither due nor timescale.
+const DefaultTimescale = "As soon as possible"
+
+// Words returns the timescale of a stage without a due date, in words:
+// its timescale key, or "As soon as possible".
+func (s Stage) Words() string {
+	if s.TimescaleText != "" {
+		return s.TimescaleText
+	}
+	return DefaultTimescale
 }
 
 // Due is a stage's timescale. Exactly one of WorkingDays and CalendarDays is set.
@@ -102,6 +135,8 @@ type Question struct {
 
 // Contact is a way to reach the partnership. Name and one of Email, Phone or URL are required.
 type Contact struct {
+	ID    string `yaml:"id,omitempty" json:"id,omitempty"`
+	Stage int    `yaml:"stage,omitempty" json:"stage,omitempty"`
 	Name  string `yaml:"name" json:"name"`
 	Role  string `yaml:"role,omitempty" json:"role,omitempty"`
 	Email string `yaml:"email,omitempty" json:"email,omitempty"`
@@ -114,4 +149,42 @@ type Change struct {
 	Version string       `yaml:"version" json:"version"`
 	Date    workday.Date `yaml:"date" json:"date"`
 	Summary string       `yaml:"summary" json:"summary"`
+}
+
+// StageContacts returns the contacts of stage n (numbered from 1), in order.
+func (p *Protocol) StageContacts(n int) []Contact {
+	var out []Contact
+	for _, c := range p.Contacts {
+		if c.Stage == n {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ContactByID returns the contact with the given id, or nil.
+func (p *Protocol) ContactByID(id string) *Contact {
+	if id == "" {
+		return nil
+	}
+	for i := range p.Contacts {
+		if p.Contacts[i].ID == id {
+			return &p.Contacts[i]
+		}
+	}
+	return nil
+}
+
+// LaterStartFlag returns the flag whose yes lets a record start at a later
+// stage, or nil when every record starts at stage 1.
+func (p *Protocol) LaterStartFlag() *Flag {
+	if p.LaterStart == "" {
+		return nil
+	}
+	for i := range p.Flags {
+		if p.Flags[i].ID == p.LaterStart {
+			return &p.Flags[i]
+		}
+	}
+	return nil
 }

@@ -9,7 +9,7 @@ import (
 func (s Stage) Timescale(n int) string {
 	d := s.Due
 	if d == nil {
-		return "As soon as possible"
+		return s.Words()
 	}
 	var b strings.Builder
 	switch {

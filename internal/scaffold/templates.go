@@ -131,13 +131,22 @@ protocol:
       question: What would you like to happen?
 
   # How to reach the partnership. Each contact has a name and at least one
-  # of email, phone or url; role is optional.
+  # of email, phone or url; role is optional. An id lets other keys name
+  # the contact (audit, below).
   contacts:
-    - name: "{{ph "partnership"}} business unit"
+    - id: business-unit
+      name: "{{ph "partnership"}} business unit"
       role: Questions about this procedure
       email: safeguarding@example.org
       phone: "01234 567890"
       url: https://example.org/safeguarding
+
+  # Optional: where and how often practitioners send the audit returns of
+  # their records (the contact's id, and when-resolved, monthly, quarterly,
+  # half-yearly or yearly). The partnership reads them on /audit/.
+  audit:
+    contact: business-unit
+    period: quarterly
 
   # Each published version, newest first, with what changed. The site
   # lists them on /{{.ID}}/changes/ and in its feed of updates.

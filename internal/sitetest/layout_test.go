@@ -158,14 +158,15 @@ const blocksJS = `[...document.querySelectorAll("main :is(h1, h2, h3, h4, p, li,
 	.map((e) => e.innerText.replace(/\s+/g, " ").trim())
 	.filter((s) => s)`
 
-// TestWithoutJavaScript opens every page but the record form with
+// TestWithoutJavaScript opens every page but the module's (the record
+// forms and the audit page, whose own tests cover them without it) with
 // JavaScript off and on: with it off, the page shows every block of text
 // it shows with it on, so JavaScript only enhances.
 func TestWithoutJavaScript(t *testing.T) {
 	base := siteURL(t)
 	var paths []string
 	for _, p := range pages(t) {
-		if !isRecord(p) {
+		if !isRecord(p) && !isAudit(p) {
 			paths = append(paths, p)
 		}
 	}

@@ -1,6 +1,7 @@
 // Package wasmbuild puts resolve's WebAssembly modules into a site being
-// built. [Modules] lists them: today the record form's module (package wasm/
-// of this repository, built for GOOS=js GOARCH=wasm).
+// built. [Modules] lists them: the record form's module (package wasm/ of
+// this repository, built for GOOS=js GOARCH=wasm) and the audit page's
+// (wasm/audit/).
 //
 // A module gets three files in its folder of the site (wasm/ for the record
 // form):
@@ -71,6 +72,10 @@ type Module struct {
 func Modules() []Module {
 	return []Module{
 		{Name: "record", Purpose: "the record form", Package: "./wasm", Manifest: "wasm/manifest.json", When: "*/record/index.html"},
+		// The audit page's module lives outside wasm/, which the service
+		// worker saves for the record form offline, so that no reader's
+		// browser downloads it unasked.
+		{Name: "audit", Purpose: "the audit page", Package: "./wasm/audit", Manifest: "audit/wasm/manifest.json", When: "audit/index.html"},
 	}
 }
 

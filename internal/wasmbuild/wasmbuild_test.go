@@ -198,29 +198,32 @@ func heavy(pkg string) (why string, ok bool) {
 	return "", false
 }
 
-// TestModuleLinksNoHeavyPackages guards the browser module's size: nothing
-// it links, directly or through the packages it imports, may bring in a
-// heavy package. It asks the go command, so it sees what the linker sees,
-// whichever package the import comes through.
+// TestModuleLinksNoHeavyPackages guards the browser modules' size: nothing
+// a module links, directly or through the packages it imports, may bring
+// in a heavy package. It asks the go command, so it sees what the linker
+// sees, whichever package the import comes through.
 func TestModuleLinksNoHeavyPackages(t *testing.T) {
 	root, err := Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "list", "-deps", "./wasm")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("GOOS=js GOARCH=wasm go list -deps ./wasm: %v", err)
-	}
-	deps := strings.Fields(string(out))
-	if len(deps) < 10 || deps[len(deps)-1] != "resolve/wasm" {
-		t.Fatalf("go list -deps ./wasm printed %d packages, ending %q; want the module's dependencies, then resolve/wasm", len(deps), deps[len(deps)-1:])
-	}
-	for _, dep := range deps {
-		if why, ok := heavy(dep); ok {
-			t.Errorf("the browser module links %s: %s. Find what imports it with GOOS=js GOARCH=wasm go list -deps -f '{{.ImportPath}}: {{.Imports}}' ./wasm", dep, why)
+	for _, m := range Modules() {
+		cmd := exec.Command("go", "list", "-deps", m.Package)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("GOOS=js GOARCH=wasm go list -deps %s: %v", m.Package, err)
+		}
+		deps := strings.Fields(string(out))
+		want := "resolve/" + strings.TrimPrefix(m.Package, "./")
+		if len(deps) < 10 || deps[len(deps)-1] != want {
+			t.Fatalf("go list -deps %s printed %d packages, ending %q; want the module's dependencies, then %s", m.Package, len(deps), deps[len(deps)-1:], want)
+		}
+		for _, dep := range deps {
+			if why, ok := heavy(dep); ok {
+				t.Errorf("%s's module links %s: %s. Find what imports it with GOOS=js GOARCH=wasm go list -deps -f '{{.ImportPath}}: {{.Imports}}' %s", m.Purpose, dep, why, m.Package)
+			}
 		}
 	}
 }

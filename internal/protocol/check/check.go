@@ -35,6 +35,9 @@ type Env struct {
 // ReviewWarningDays is how long before review_due `resolve check` starts to warn.
 const ReviewWarningDays = 60
 
+// maxTimescale is the longest a stage's timescale wording may be.
+const maxTimescale = 80
+
 // Protocol reports every problem with p, each with file and line. Review
 // dates that have passed or are near give warnings, not errors.
 func Protocol(p *protocol.Protocol, env Env) diag.List {
@@ -44,8 +47,10 @@ func Protocol(p *protocol.Protocol, env Env) diag.List {
 	c.whenToUse()
 	c.stages()
 	c.flags()
+	c.laterStart()
 	c.template()
 	c.contacts()
+	c.audit()
 	c.changes()
 	return c.out
 }
@@ -152,6 +157,13 @@ func (c *checker) stages() {
 				c.errorf(c.at("stages", idx, "due", pr.key), "stage %d due: %s", n, pr.msg)
 			}
 		}
+		switch t := s.TimescaleText; {
+		case t == "":
+		case s.Due != nil:
+			c.errorf(c.at("stages", idx, "timescale"), "stage %d has both due and timescale: timescale is the wording for a stage without due, so give one or the other", n)
+		case strings.TrimSpace(t) != t || strings.ContainsAny(t, "\r\n") || len(t) > maxTimescale:
+			c.errorf(c.at("stages", idx, "timescale"), "stage %d timescale must be one line of at most %d bytes, such as \"Immediately\"", n, maxTimescale)
+		}
 		if s.Page != "" && (strings.Contains(s.Page, "/") || !strings.HasSuffix(s.Page, ".md")) {
 			c.errorf(c.at("stages", idx, "page"), "stage %d page %q must name a .md file in this folder", n, s.Page)
 		}
@@ -212,6 +224,13 @@ func (c *checker) flags() {
 	}
 }
 
+// laterStart checks that later_start names one of the flags.
+func (c *checker) laterStart() {
+	if c.p.LaterStart != "" && c.p.LaterStartFlag() == nil {
+		c.errorf(c.at("later_start"), "later_start %q is not the id of one of the protocol's flags", c.p.LaterStart)
+	}
+}
+
 // template checks each template question's id and question.
 func (c *checker) template() {
 	seen := map[string]int{}
@@ -250,10 +269,25 @@ func (c *checker) id(seen map[string]int, l idList, i int, id string) {
 }
 
 // contacts checks that each contact has a name and a way to reach it,
-// each well formed.
+// each well formed, and that an id and stage, where given, are usable.
 func (c *checker) contacts() {
+	seen := map[string]int{}
 	for i, ct := range c.p.Contacts {
 		idx := strconv.Itoa(i)
+		switch line := c.at("contacts", idx, "id"); {
+		case ct.ID == "" && ct.Stage != 0:
+			c.errorf(c.at("contacts", idx), "contact %q has a stage but no id: give an id, so a record can name the contact chosen", ct.Name)
+		case ct.ID == "":
+		case !validID(ct.ID, false):
+			c.errorf(line, "contact id %q may use only a-z, 0-9 and -", ct.ID)
+		case seen[ct.ID] > 0:
+			c.errorf(line, "contact id %q is used twice (first on line %d)", ct.ID, seen[ct.ID])
+		default:
+			seen[ct.ID] = line
+		}
+		if ct.Stage != 0 && (ct.Stage < 1 || ct.Stage > len(c.p.Stages)) {
+			c.errorf(c.at("contacts", idx, "stage"), "contact %q stage %d is not a stage (1 to %d)", ct.Name, ct.Stage, len(c.p.Stages))
+		}
 		if blank(ct.Name) {
 			c.errorf(c.at("contacts", idx), "contact %d has no name", i+1)
 		}

@@ -1,0 +1,74 @@
+// audit.js: starts the WebAssembly module of the partnership's audit page
+// (/audit/), which reads audit returns and saved records in the browser and
+// sums them up (see wasm/audit and wasm/auditpage). The page names the
+// module's manifest in #audit-page's data-manifest. This file only loads it.
+//
+// It never logs and never sends anything: the only requests it makes are for
+// the module's own files, from this site. The files the manager chooses are
+// read by the module, in the page.
+(function () {
+  "use strict";
+  const page = document.getElementById("audit-page");
+  if (!page) return;
+  const status = document.getElementById("audit-status-text");
+  const say = (text) => {
+    if (status) status.textContent = text;
+  };
+  // Nothing on the page is ever sent anywhere, not even to this site.
+  const form = document.getElementById("audit-form");
+  if (form) form.addEventListener("submit", (e) => e.preventDefault());
+
+  if (typeof WebAssembly !== "object" || typeof fetch !== "function") {
+    say("This browser cannot run the audit tool. The same summary can be made on a computer with resolve: resolve audit --content content FOLDER.");
+    return;
+  }
+
+  const addScript = (src) =>
+    new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = () => reject(new Error("its files could not be loaded"));
+      document.head.appendChild(s);
+    });
+
+  const bytes = (res) => {
+    if (!res.ok) throw new Error("its files could not be loaded");
+    return res.arrayBuffer();
+  };
+
+  const instantiate = (url, imports) => {
+    const req = fetch(url, { credentials: "same-origin" });
+    if (WebAssembly.instantiateStreaming) {
+      // A host that sends the module with the wrong type: compile it whole.
+      return WebAssembly.instantiateStreaming(req, imports).catch(() =>
+        fetch(url, { credentials: "same-origin" }).then(bytes).then((b) => WebAssembly.instantiate(b, imports)));
+    }
+    return req.then(bytes).then((b) => WebAssembly.instantiate(b, imports));
+  };
+
+  const failed = () => {
+    page.hidden = true;
+    say("The audit tool could not start. The same summary can be made on a computer with resolve: resolve audit --content content FOLDER.");
+  };
+
+  const start = async () => {
+    say("Loading the audit tool…");
+    try {
+      const manifest = new URL(page.getAttribute("data-manifest"), document.baseURI);
+      const res = await fetch(manifest.href, { credentials: "same-origin" });
+      if (!res.ok) throw new Error("its files are missing");
+      const m = await res.json();
+      await addScript(new URL(m.exec, manifest).href);
+      const go = new Go();
+      const result = await instantiate(new URL(m.module, manifest).href, go.importObject);
+      // run resolves only if the module stops, which it never does on purpose.
+      go.run(result.instance).then(failed, failed);
+    } catch (e) {
+      failed();
+    }
+  };
+
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
+})();
