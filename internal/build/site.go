@@ -24,6 +24,7 @@ type site struct {
 	title    string
 	lang     string
 	footer   string
+	drafts   bool   // the record form may offer to keep drafts in the browser
 	base     string // path, always starting and ending with /
 	origin   string // scheme and host when the base URL gave them, else ""
 	cals     map[string]*workday.Calendar
@@ -131,6 +132,7 @@ func load(cfg Config) (*site, diag.List) {
 		s.lang = s.home.Meta.Language
 	}
 	s.footer = s.home.Meta.Footer
+	s.drafts = s.home.Meta.Drafts == nil || *s.home.Meta.Drafts
 	base := s.home.Meta.BaseURL
 	if cfg.BaseURL != "" {
 		base = cfg.BaseURL
@@ -163,7 +165,7 @@ func load(cfg Config) (*site, diag.List) {
 // checkKeys refuses keys in the wrong kind of page.
 func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 	if p.Path != "_index.md" {
-		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != ""} {
+		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "drafts": p.Meta.Drafts != nil} {
 			if set {
 				problems.Add(p.File, p.KeyLine(key), key+" is a site setting: set it in the home page, "+path.Join(s.cfg.Content, "_index.md"))
 			}

@@ -13,6 +13,9 @@
 //	language:    the site's language tag, en-GB if absent
 //	base_url:    where the site is served: a path (/procedures/) or a full URL
 //	footer:      text shown in every page's footer
+//	drafts:      false stops the record form offering to keep drafts in the
+//	             practitioner's browser (on by default; a draft is only ever
+//	             kept when the practitioner asks)
 //
 // Any folder's _index.md may carry a `protocol:` block (see package protocol)
 // and a `calendars:` list of custom calendars (see package workday). A page
@@ -57,6 +60,7 @@ type Meta struct {
 	Language string `yaml:"language"`
 	BaseURL  string `yaml:"base_url"`
 	Footer   string `yaml:"footer"`
+	Drafts   *bool  `yaml:"drafts"`
 
 	Protocol  *protocol.Protocol `yaml:"protocol"`
 	Calendars []workday.Spec     `yaml:"calendars"`
