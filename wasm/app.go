@@ -32,7 +32,7 @@ type app struct {
 	base      string // the site's base path, part of every draft's key
 	keep      bool   // the practitioner chose to keep drafts in this browser
 	lastDraft string // the draft last kept, without its time, so an unchanged one is not rewritten
-	pending   *opened
+	pending   func() // what to do once the practitioner agrees to replace unsaved changes
 }
 
 // opened is a record read from a file or a draft, waiting to fill the form.
@@ -157,8 +157,10 @@ func (a *app) wire() {
 		a.doc.ByID(escalation.ActionField(a.actionCount(), escalation.ActionWhat)).Focus()
 	})
 	a.click("replace-yes", func() {
-		if o := a.pending; o != nil {
-			a.apply(o)
+		if f := a.pending; f != nil {
+			a.pending = nil
+			a.doc.ByID("replace-confirm").SetHidden(true)
+			f()
 		}
 	})
 	a.click("replace-no", func() {
@@ -166,6 +168,9 @@ func (a *app) wire() {
 		a.doc.ByID("replace-confirm").SetHidden(true)
 		a.notice("open-result", "Nothing was changed. The form still has what you typed.", nil)
 		a.doc.ByID("open-file").Focus()
+	})
+	a.click("new-record", func() {
+		a.confirm("Start a new record?", "You have changes you have not saved to a file. Starting a new record will clear them.", a.newRecord)
 	})
 	file := a.doc.ByID("open-file")
 	a.ls.On(file, "change", func(dom.Event) {
@@ -222,9 +227,9 @@ func (a *app) values() values {
 	return v
 }
 
-// changed reports whether anything in the form differs from what the page
+// formChanged reports whether anything in the form differs from what the page
 // gave it: typing, a choice, a date.
-func (a *app) changed() bool {
+func (a *app) formChanged() bool {
 	for _, c := range a.controls() {
 		if c.Changed() {
 			return true
@@ -233,20 +238,60 @@ func (a *app) changed() bool {
 	return false
 }
 
-// fill sets every control of the form from v, clearing the others.
+// fill sets every control of the form from v, and every other control
+// back to what the page gave it.
 func (a *app) fill(v values) {
+	a.form.Reset()
 	for a.actionCount() < actionRows(v) {
 		a.addAction()
 	}
 	for _, c := range a.controls() {
 		name := attr(c, "name")
+		val, ok := v[name]
+		if !ok {
+			continue
+		}
 		switch c.Type() {
 		case "radio", "checkbox":
-			c.SetChecked(v[name] != "" && c.FormValue() == v[name])
+			c.SetChecked(val != "" && c.FormValue() == val)
 		default:
-			c.SetFormValue(v[name])
+			c.SetFormValue(val)
 		}
 	}
+}
+
+// confirm does f at once if nothing would be lost, and otherwise asks
+// first: when the form has changes not saved to a file and not kept as a
+// draft.
+func (a *app) confirm(title, text string, f func()) {
+	if attr(a.form, "data-dirty") != "true" || a.keep {
+		f()
+		return
+	}
+	a.pending = f
+	a.doc.ByID("replace-title").SetText(title)
+	a.doc.ByID("replace-text").SetText(text)
+	a.doc.ByID("replace-confirm").SetHidden(false)
+	a.doc.ByID("replace-title").Focus()
+}
+
+// newRecord clears the form for another case. The record that was in it is
+// kept as a draft if the practitioner keeps drafts.
+func (a *app) newRecord() {
+	if a.keep {
+		a.storeDraft(a.values())
+	}
+	a.meta = meta{ID: escalation.NewID(), Created: a.e.today}
+	a.fill(values{})
+	a.show(nil, "", false)
+	a.form.SetAttr("data-dirty", "false")
+	a.lastDraft = ""
+	a.doc.ByID("draft-kept").SetText("")
+	delete(a.last, "draft-kept")
+	a.refresh()
+	a.listDrafts()
+	a.notice("open-result", "The form is empty, ready for a new record.", nil)
+	a.doc.ByID(escalation.FieldReference).Focus()
 }
 
 // tick records a duty of "What to do now" as done, or not.

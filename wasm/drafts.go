@@ -134,7 +134,7 @@ func (a *app) restoreDraft() {
 	}
 	a.keep = true
 	a.doc.ByID("keep-draft").SetChecked(true)
-	if a.changed() {
+	if a.formChanged() {
 		a.notice("draft-result", "You started typing before your draft could be restored, so both are kept: what you typed, and the draft, listed below to open.", nil)
 		a.listDrafts()
 		return

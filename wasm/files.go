@@ -106,13 +106,7 @@ func (a *app) read(name string, data []byte, err error) {
 	}
 	a.fileError("")
 	o := &opened{name: name, rec: rec, notices: notices}
-	if attr(a.form, "data-dirty") == "true" {
-		a.pending = o
-		a.doc.ByID("replace-confirm").SetHidden(false)
-		a.doc.ByID("replace-title").Focus()
-		return
-	}
-	a.apply(o)
+	a.confirm("Replace what is in the form?", "You have changes you have not saved to a file. Opening the record will replace them.", func() { a.apply(o) })
 }
 
 // refuse says why a file cannot be opened. The form is left as it was.
@@ -132,8 +126,9 @@ func (a *app) fileError(msg string) {
 // apply replaces the form with a record read from a file, and lists what
 // is left to finish in it.
 func (a *app) apply(o *opened) {
-	a.pending = nil
-	a.doc.ByID("replace-confirm").SetHidden(true)
+	if a.keep {
+		a.storeDraft(a.values()) // what was in the form stays a draft
+	}
 	a.load(o.rec)
 	a.doc.ByID("open-file").SetFormValue("")
 	a.notice("open-result", "The record in "+o.name+" is open. Carry on from where you left off.", o.notices)

@@ -22,6 +22,10 @@ func (a *app) refresh() {
 		a.text("due-"+n, capital(s.Due)+". "+s.Status+".")
 		a.dueCell(n, s)
 		a.text("due-status-"+n, s.Status)
+		if a.changed("reached-"+n, strconv.FormatBool(s.Reached)) {
+			// Printing leaves out the stages not reached: they hold nothing.
+			a.doc.ByID(escalation.StageSection(s.N)).SetClass("stage-unreached", !s.Reached)
+		}
 	}
 	for _, t := range vw.Tasks {
 		tag := a.doc.ByID("status-" + t.Section)
@@ -42,11 +46,20 @@ func (a *app) refresh() {
 
 // text sets an element's text if it changed, and reports whether it did.
 func (a *app) text(id, s string) bool {
-	if old, ok := a.last[id]; ok && old == s {
+	if !a.changed(id, s) {
 		return false
 	}
-	a.last[id] = s
 	a.doc.ByID(id).SetText(s)
+	return true
+}
+
+// changed notes the value last shown under key, and reports whether s
+// differs from it.
+func (a *app) changed(key, s string) bool {
+	if old, ok := a.last[key]; ok && old == s {
+		return false
+	}
+	a.last[key] = s
 	return true
 }
 
@@ -54,7 +67,7 @@ func (a *app) text(id, s string) bool {
 // to put right when the date cannot be known until it is.
 func (a *app) dueCell(n string, s stageView) {
 	id := "due-date-" + n
-	if !a.text(id+"#", s.Due+"\x00"+s.Fix) {
+	if !a.changed(id, s.Due+"\x00"+s.Fix) {
 		return
 	}
 	cell := a.doc.ByID(id)

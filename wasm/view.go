@@ -34,6 +34,9 @@ type stageView struct {
 	Tag    string // the task list's short status
 	Class  string // the tag's colour: tag-grey, tag-blue, tag-red, tag-green, tag-yellow
 	Fix    string // the field to put right before the due date can be known, or ""
+	// Reached is whether the record has reached the stage: a stage not
+	// reached has nothing of the record to print.
+	Reached bool
 }
 
 // dutyView is one thing the practitioner must do now.
@@ -91,6 +94,11 @@ func (e *engine) view(v values, m meta) view {
 		sv := stageView{N: st.Stage, Due: st.DueText(), Status: capital(st.Text()), Tag: tag, Class: class}
 		if kind != st.Kind {
 			sv.Status = "Not started"
+		}
+		switch st.Kind {
+		case escalation.NotStarted, escalation.NotNeeded, escalation.Skipped:
+		default:
+			sv.Reached = true
 		}
 		if st.Timescale {
 			for _, f := range e.dependsOn(r, st.Stage) {

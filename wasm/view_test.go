@@ -13,9 +13,9 @@ func TestViewStages(t *testing.T) {
 	// January 1 working day is left. Stage 3 has no timescale.
 	v := e.view(filled(), testMeta())
 	want := []stageView{
-		{1, "Tuesday 7 January 2025", "Completed on time", "Completed", "tag-green", ""},
-		{2, "Thursday 9 January 2025", "Not due yet: 1 working day left", "In progress", "tag-blue", ""},
-		{3, "as soon as possible", "Not started", "Not started", "tag-grey", ""},
+		{1, "Tuesday 7 January 2025", "Completed on time", "Completed", "tag-green", "", true},
+		{2, "Thursday 9 January 2025", "Not due yet: 1 working day left", "In progress", "tag-blue", "", true},
+		{3, "as soon as possible", "Not started", "Not started", "tag-grey", "", false},
 	}
 	if len(v.Stages) != len(want) {
 		t.Fatalf("view has %d stages; want %d", len(v.Stages), len(want))

@@ -81,3 +81,10 @@ func LocalTime() string {
 		"-" + two(d.Call("getMonth").Int()+1) + "-" + two(d.Call("getDate").Int()) +
 		"T" + two(d.Call("getHours").Int()) + ":" + two(d.Call("getMinutes").Int())
 }
+
+// Reset puts every control of a form back to what the page gave it.
+func (n Node) Reset() {
+	if n.OK() && n.v.Get("reset").Type() == js.TypeFunction {
+		n.v.Call("reset")
+	}
+}
