@@ -174,9 +174,13 @@ func (a *app) keptAt(when string) {
 	a.text("draft-kept", "Draft last kept in this browser "+timeText(when)+".")
 }
 
-// timeText writes "2025-01-03T14:05" as "at 14:05 on Friday 3 January 2025".
+// timeText writes "2025-01-03T14:05:09.042" as "at 14:05 on Friday 3
+// January 2025".
 func timeText(when string) string {
 	date, clock, _ := strings.Cut(when, "T")
+	if len(clock) > 5 {
+		clock = clock[:5]
+	}
 	d, err := workday.ParseDate(date)
 	if err != nil {
 		return "at an unknown time"

@@ -54,7 +54,7 @@ func decodePage(data []byte) (pageData, error) {
 type draft struct {
 	Values values
 	Meta   meta
-	Kept   string // the practitioner's local date and time, "2025-01-03T14:05"
+	Kept   string // the practitioner's local date and time, "2025-01-03T14:05:09.042"
 }
 
 // encodeDraft writes a draft as JSON, names in order.

@@ -2,7 +2,10 @@
 
 package dom
 
-import "syscall/js"
+import (
+	"strconv"
+	"syscall/js"
+)
 
 // Changed reports whether a form control no longer holds what the page
 // gave it: a text control's value differs from its default value, a radio
@@ -69,8 +72,8 @@ func Persist() {
 	}
 }
 
-// LocalTime returns the practitioner's local date and time to the minute,
-// "2025-01-03T14:05".
+// LocalTime returns the practitioner's local date and time to the
+// millisecond, "2025-01-03T14:05:09.042", so that times sort in order.
 func LocalTime() string {
 	d := js.Global().Get("Date").New()
 	two := func(n int) string {
@@ -79,7 +82,8 @@ func LocalTime() string {
 	y := d.Call("getFullYear").Int()
 	return string([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}) +
 		"-" + two(d.Call("getMonth").Int()+1) + "-" + two(d.Call("getDate").Int()) +
-		"T" + two(d.Call("getHours").Int()) + ":" + two(d.Call("getMinutes").Int())
+		"T" + two(d.Call("getHours").Int()) + ":" + two(d.Call("getMinutes").Int()) + ":" + two(d.Call("getSeconds").Int()) +
+		"." + strconv.Itoa(1000 + d.Call("getMilliseconds").Int())[1:]
 }
 
 // Reset puts every control of a form back to what the page gave it.

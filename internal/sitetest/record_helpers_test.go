@@ -12,6 +12,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	cdpnetwork "github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -234,5 +235,24 @@ func axeClean(t testing.TB, ctx context.Context, state string) {
 	}
 	for _, v := range vs {
 		t.Errorf("axe, %s: %v", state, v)
+	}
+}
+
+// throttle slows the tab's network for pages opened after it: every
+// request waits latency before its answer starts, and answers arrive at
+// most bytesPerSecond (-1 for no limit).
+func throttle(t testing.TB, ctx context.Context, latency time.Duration, bytesPerSecond float64) {
+	t.Helper()
+	err := browsertest.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, cdpnetwork.Enable, cdpnetwork.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, cdpnetwork.EmulateNetworkConditionsByRule, cdpnetwork.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*cdpnetwork.Conditions{{Latency: float64(latency.Milliseconds()), DownloadThroughput: bytesPerSecond, UploadThroughput: -1}},
+		})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
 	}
 }
