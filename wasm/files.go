@@ -133,6 +133,7 @@ func (a *app) apply(o *opened) {
 	a.doc.ByID("open-file").SetFormValue("")
 	a.notice("open-result", "The record in "+o.name+" is open. Carry on from where you left off.", o.notices)
 	a.finish("To finish this record", "The record is open. Still to finish:", false)
+	dom.Mark("record-opened")
 }
 
 // load fills the form with a record: its values, and what it carries that
@@ -145,4 +146,7 @@ func (a *app) load(r *escalation.Record) {
 	a.form.SetAttr("data-dirty", "false")
 	a.lastDraft = ""
 	a.refresh()
+	if a.drafts {
+		a.listDrafts()
+	}
 }

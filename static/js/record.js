@@ -100,9 +100,11 @@
     }
     if (focusHeading) {
       var heading = p.id === hubID ? document.getElementById("tasks-title") : p.querySelector("h2");
-      if (heading) heading.focus();
-      window.scrollTo(0, 0);
-      if (heading && heading.scrollIntoView) heading.scrollIntoView({ block: "nearest" });
+      if (heading) heading.focus({ preventScroll: true });
+      // The section's heading at the top of the screen, its first field
+      // just below: as a new page of a service would start.
+      if (heading && heading.scrollIntoView) heading.scrollIntoView({ block: "start" });
+      else window.scrollTo(0, 0);
     }
   }
 
