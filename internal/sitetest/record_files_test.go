@@ -96,7 +96,7 @@ func TestRecordOnlyWhatWasEntered(t *testing.T) {
 		"arose-day": "1", "arose-month": "12", "arose-year": "2025",
 		"stages.1.completed-day": "2", "stages.1.completed-month": "12", "stages.1.completed-year": "2025",
 		"stages.1.outcome-not-resolved": "",
-		"stages.2.completed-day": "4", "stages.2.completed-month": "12", "stages.2.completed-year": "2025",
+		"stages.2.completed-day":        "4", "stages.2.completed-month": "12", "stages.2.completed-year": "2025",
 	})
 	setValues(t, ctx, map[string]string{"stages.2.outcome-not-resolved": ""})
 	suggest := poll[string](t, ctx, `(() => { const e = document.getElementById("stages.3.started-suggest"); return !e.hidden && e.textContent; })()`)
