@@ -13,6 +13,7 @@ package benchmark
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -122,7 +123,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 			resolve(filepath.Join(root, "layouts"), filepath.Join(root, "static")),
 		})
 		if err != nil {
-			return errors.New("building " + strconv.Itoa(n) + " pages: " + err.Error())
+			return fmt.Errorf("building %d pages: %w", n, err)
 		}
 		r, h, searching, full := got[0], got[1], got[2], got[3]
 		us := float64(r.Took.Microseconds()) / float64(n)
@@ -165,7 +166,7 @@ func best(ctx context.Context, runs int, cmds []func() *exec.Cmd) ([]Measure, er
 			syscall.Sync()
 			start := time.Now()
 			if err := c.Run(); err != nil {
-				return nil, errors.New(strings.Join(c.Args, " ") + ": " + err.Error() + ": " + stderr.String())
+				return nil, fmt.Errorf("%s: %w: %s", strings.Join(c.Args, " "), err, stderr.String())
 			}
 			took := time.Since(start)
 			var rss int64
@@ -201,7 +202,7 @@ func findHugo() (string, error) {
 			c := exec.Command("apt-get", args...)
 			c.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
 			if err := c.Run(); err != nil {
-				return "", errors.New("installing hugo with apt-get failed: " + err.Error())
+				return "", fmt.Errorf("installing hugo with apt-get failed: %w", err)
 			}
 		}
 		return exec.LookPath("hugo")

@@ -5,8 +5,10 @@
 //
 // It needs what scripts/test-setup installs: Debian's chromium on the PATH,
 // java, and the npm packages axe-core and vnu-jar under .tools/ at the
-// repository root. When any is missing the test fails and says to run
-// scripts/test-setup; nothing is skipped silently.
+// repository root. Under go test -short the tests that need them skip,
+// saying so (see [SkipShort]); otherwise, as in make test, a missing tool
+// fails the test with a message to run scripts/test-setup, and nothing is
+// skipped silently.
 //
 // A test starts one browser with [Start] (or one for many tests with [New] in
 // TestMain), opens a tab per test with [Browser.Tab], serves a built site with
@@ -70,10 +72,12 @@ type Browser struct {
 }
 
 // Start starts a headless Chromium that is closed when the test and its
-// subtests end. It fails the test with a message naming scripts/test-setup
-// when Chromium or the tools under .tools/ are missing.
+// subtests end. It skips the test under -short, and fails it with a message
+// naming scripts/test-setup when Chromium or the tools under .tools/ are
+// missing.
 func Start(t testing.TB) *Browser {
 	t.Helper()
+	SkipShort(t, "headless Chromium")
 	b, err := New()
 	if err != nil {
 		t.Fatal(err)

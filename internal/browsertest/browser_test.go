@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -192,6 +193,46 @@ func TestBrowser(t *testing.T) {
 		}
 		if style.Visible() {
 			t.Errorf("FocusIndicator() = %v; want no visible difference for a.no-focus-style", style)
+		}
+	})
+
+	t.Run("FixClock", func(t *testing.T) {
+		ctx := b.Tab(t)
+		at := time.Date(2001, time.February, 3, 12, 0, 0, 0, time.Local)
+		if err := FixClock(ctx, at); err != nil {
+			t.Fatal(err)
+		}
+		if err := Do(ctx, chromedp.Navigate(base)); err != nil {
+			t.Fatal(err)
+		}
+		type clock struct {
+			Day                  string
+			Now                  float64
+			Epoch                float64
+			UTC                  float64
+			IsDate, CalledIsText bool
+		}
+		got, err := Run(ctx, chromedp.Evaluate[clock](`(() => {
+			const d = new Date();
+			return {
+				day: d.getFullYear() + "-" + (d.getMonth() + 1) + "-" + d.getDate(),
+				now: Date.now(),
+				epoch: new Date(0).getTime(),
+				utc: Date.UTC(2000, 0, 1),
+				isDate: d instanceof Date,
+				calledIsText: typeof Date() === "string",
+			};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := clock{Day: "2001-2-3", Epoch: 0, UTC: 946684800000, IsDate: true, CalledIsText: true}
+		if ms := float64(at.UnixMilli()); got.Now < ms || got.Now > ms+time.Minute.Seconds()*1000 {
+			t.Errorf("Date.now() = %v; want just after %v", got.Now, ms)
+		}
+		got.Now = 0
+		if got != want {
+			t.Errorf("with the clock fixed at %v the page sees %+v; want %+v", at, got, want)
 		}
 	})
 }

@@ -47,16 +47,13 @@ type vnuOutput struct {
 // go to one run of the checker, since starting Java costs about a second:
 // pass every page at once. The test fails when a file does not exist (the
 // checker would pass it silently), when java or vnu.jar is missing, or when
-// the checker cannot check a file.
+// the checker cannot check a file. It skips the test under -short.
 func VNU(t testing.TB, files ...string) []Message {
 	t.Helper()
 	if len(files) == 0 {
 		t.Fatal("browsertest: VNU needs at least one file")
 	}
-	java, err := exec.LookPath("java")
-	if err != nil {
-		t.Fatalf("browsertest: java is not on the PATH: %s", setupHint)
-	}
+	java := Program(t, "java")
 	jar := filepath.Join(Root(t), vnuPath)
 	if _, err := os.Stat(jar); err != nil {
 		t.Fatalf("browsertest: the Nu HTML Checker is missing (%v): %s", err, setupHint)

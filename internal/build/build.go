@@ -2,15 +2,22 @@
 // complete static site.
 //
 // A build runs named steps in a fixed order: load (read and validate
-// content), assemble (URLs, sections, navigation and generated pages),
+// content: the pages, and the protocols and calendars they declare, with
+// package content's Catalog, which `resolve plan` and `resolve audit` use
+// alone; then the layouts and static files), assemble (URLs, sections, navigation and generated pages),
 // render (each page's markdown, search entry and layout in one pass on a
 // bounded worker pool, the page written minified into a fresh folder as
 // soon as it is laid out; then the A to Z and the search index, and a
-// check of every internal link and anchor) and write (the remaining files,
-// then the fresh folder replaces the old output, only when everything
-// succeeded). Every
-// problem found is reported, each as `path:line: message`; any error fails
-// the build. Identical input gives byte-identical output.
+// check of every internal link and anchor) and write (the remaining files:
+// static files, the sitemap, and what publish.go lists beside the pages,
+// each in its own file: the Atom feed, the offline page, the service worker
+// and _headers; then the fresh folder replaces the old output, only when
+// everything succeeded). Every problem found is reported, each as
+// `path:line: message`; any error fails the build. Identical input gives
+// byte-identical output.
+//
+// Each kind of page's security policy is declared once, in policy.go:
+// layouts write it into the page ({{.Page.CSP}}) and _headers sends it.
 package build
 
 import (

@@ -288,6 +288,34 @@ func TestExampleSiteBuilds(t *testing.T) {
 			t.Errorf("missing %s", p)
 		}
 	}
+	// Every page carries the policy declared for its kind, which is what
+	// _headers is written from.
+	pages := 0
+	err = filepath.WalkDir(cfg.Out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		kind := "page"
+		switch slash := filepath.ToSlash(p); {
+		case strings.HasSuffix(slash, "/record/index.html"):
+			kind = "record"
+		case strings.Contains(slash, "/embed/"):
+			kind = "embed-flowchart"
+		}
+		if got, _ := metaPolicy(data); got != policyOf(kind).csp.String() {
+			t.Errorf("%s: meta Content-Security-Policy %q; want the %s policy %q", p, got, kind, policyOf(kind).csp)
+		}
+		return nil
+	})
+	// The offline page is written beside the pages Result counts.
+	if err != nil || pages != res.Pages+1 {
+		t.Errorf("checked the policy of %d pages (%v); the build wrote %d and offline.html", pages, err, res.Pages)
+	}
 }
 
 func TestLintWarnings(t *testing.T) {

@@ -93,13 +93,14 @@ func (s *site) layOut(p *page) diag.List {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	err := s.layouts.executeTo(buf, p.kind, s.view(p))
+	v := s.view(p)
+	err := s.layouts.executeTo(buf, p.kind, v)
+	p.hasPolicy = v.Page.wroteCSP
 	out := buf.Bytes()
 	if err != nil {
 		return diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}}
 	}
 	p.ids = idsIn(out)
-	p.csp, p.hasCSP = metaPolicy(out)
 	if p.doc != nil {
 		// In the page now, and indexed: only the headings are needed
 		// from here on (for the A to Z), so let the rest go.

@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"os"
 	"path"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +26,6 @@ type site struct {
 	drafts   bool   // the record form may offer to keep drafts in the browser
 	base     string // path, always starting and ending with /
 	origin   string // scheme and host when the base URL gave them, else ""
-	cals     map[string]*workday.Calendar
 	protos   []*proto
 	pages    []*page          // every page, in output order
 	byURL    map[string]*page // every URL, pages and generated files
@@ -72,9 +70,8 @@ type page struct {
 	noIndex     bool            // left out of the sitemap and search (404, embeds)
 	links       []ref           // internal links to check
 	ids         map[string]bool // the ids in the rendered page
-	csp         string          // its Content-Security-Policy meta tag, if hasCSP
-	hasCSP      bool
-	written     bool // already in the output folder
+	hasPolicy   bool            // its layout wrote its security policy into it
+	written     bool            // already in the output folder
 	html        []byte
 }
 
@@ -101,14 +98,10 @@ func newSite(cfg Config) *site {
 	s := &site{
 		cfg:    cfg,
 		lang:   "en-GB",
-		cals:   map[string]*workday.Calendar{},
 		byURL:  map[string]*page{},
 		bySrc:  map[string]*page{},
 		assets: map[string]string{},
 		md:     markdown.New(),
-	}
-	for _, id := range workday.BuiltinIDs() {
-		s.cals[id], _ = workday.Builtin(id)
 	}
 	return s
 }
@@ -142,8 +135,12 @@ func load(cfg Config) (*site, diag.List) {
 		problems.Add(s.home.File, s.home.Line("base_url"), err.Error())
 	}
 	problems = append(problems, s.loadStatic()...)
-	s.loadCalendars(&problems)
-	s.loadProtocols(&problems)
+	cat, catProblems := tree.Catalog(cfg.Today)
+	problems = append(problems, catProblems...)
+	for _, pr := range cat.Protocols {
+		s.protos = append(s.protos, &proto{Protocol: pr.Protocol, cal: pr.Calendar, src: pr.Page})
+	}
+	s.checkStatements(&problems)
 	var lerr diag.List
 	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
 	problems = append(problems, lerr...)
@@ -206,82 +203,6 @@ type baseError struct{ base string }
 
 func (e *baseError) Error() string {
 	return "base_url " + strconv.Quote(e.base) + " must be a path starting with / or a full URL"
-}
-
-func (s *site) loadCalendars(problems *diag.List) {
-	type declared struct {
-		file string
-		line int
-	}
-	seen := map[string]declared{}
-	for _, p := range s.tree.Pages {
-		for i, spec := range p.Meta.Calendars {
-			line := p.Line("calendars", strconv.Itoa(i), "id")
-			if d, ok := seen[spec.ID]; ok {
-				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+" is already defined at "+d.file+":"+strconv.Itoa(d.line))
-				continue
-			}
-			if _, ok := workday.Builtin(spec.ID); ok {
-				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+" is built in: give the custom calendar another id")
-				continue
-			}
-			cal, err := workday.NewCustom(spec)
-			if err != nil {
-				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+": "+err.Error())
-				continue
-			}
-			seen[spec.ID] = declared{p.File, line}
-			s.cals[spec.ID] = cal
-		}
-	}
-}
-
-func (s *site) loadProtocols(problems *diag.List) {
-	ids := map[string]string{}
-	for _, p := range s.tree.Pages {
-		pr := p.Meta.Protocol
-		if pr == nil {
-			continue
-		}
-		folder := p.Dir
-		if strings.Contains(folder, "/") || folder == "." {
-			problems.Add(p.File, p.KeyLine("protocol"), "a protocol lives in a top-level folder, content/<id>/_index.md")
-			continue
-		}
-		ps := pr.Validate(protocol.Env{
-			File:          p.File,
-			Folder:        folder,
-			Line:          p.Line,
-			CalendarKnown: func(id string) bool { return s.cals[id] != nil },
-			Today:         s.cfg.Today,
-		})
-		for _, q := range ps {
-			*problems = append(*problems, q)
-		}
-		if prev, ok := ids[pr.ID]; ok {
-			problems.Add(p.File, p.Line("protocol", "id"), "protocol id "+strconv.Quote(pr.ID)+" is already used by "+prev)
-		}
-		ids[pr.ID] = p.File
-		for i, st := range pr.Stages {
-			if st.Page == "" {
-				continue
-			}
-			if !s.hasPage(path.Join(folder, st.Page)) {
-				problems.Add(p.File, p.Line("protocol", "stages", strconv.Itoa(i), "page"), "stage "+strconv.Itoa(i+1)+" page "+strconv.Quote(st.Page)+" does not exist in "+path.Join(s.cfg.Content, folder))
-			}
-		}
-		s.protos = append(s.protos, &proto{Protocol: pr, cal: s.cals[pr.Calendar], src: p})
-	}
-	sort.Slice(s.protos, func(i, j int) bool { return s.protos[i].ID < s.protos[j].ID })
-}
-
-func (s *site) hasPage(p string) bool {
-	for _, q := range s.tree.Pages {
-		if q.Path == p {
-			return true
-		}
-	}
-	return false
 }
 
 // urlOf maps a content path to its page URL.

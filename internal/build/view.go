@@ -23,6 +23,9 @@ type SiteView struct {
 	Home      string // URL of the home page
 	Protocols []*protoView
 	Glossary  []content.Term
+	// The URLs of the accessibility statement and the privacy notice, or
+	// "" when the site has none.
+	Accessibility, Privacy string
 }
 
 // PageView is the page being rendered.
@@ -38,10 +41,29 @@ type PageView struct {
 	Prev, Next  *navLink
 	Children    []*navLink
 	IsHome      bool
+
+	policy   *policy // the page's security policy, from policy.go
+	wroteCSP bool    // the layout wrote .CSP
 }
 
+// CSP is the page's Content-Security-Policy, declared in policy.go, for
+// its meta tag: <meta http-equiv="Content-Security-Policy"
+// content="{{.Page.CSP}}">. A page whose layout writes it gets the same
+// policy from _headers; a page whose layout does not (a minimal layout
+// set) gets none there either, so the host never forbids what the page's
+// own markup does not promise to keep to.
+func (v *PageView) CSP() string {
+	v.wroteCSP = true
+	return v.policy.csp.String()
+}
+
+// Referrer is the page's Referrer-Policy, for <meta name="referrer"
+// content="{{.Page.Referrer}}">.
+func (v *PageView) Referrer() string { return v.policy.referrer }
+
 func (s *site) siteView() *SiteView {
-	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary}
+	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary,
+		Accessibility: s.statementURL("accessibility.md"), Privacy: s.statementURL("privacy.md")}
 	for _, pr := range s.protos {
 		v.Protocols = append(v.Protocols, s.protoView(pr, nil))
 	}
@@ -58,6 +80,7 @@ func (s *site) view(p *page) *View {
 		TOC:         toc(p.doc),
 		IsHome:      p.url == "/",
 	}
+	pv.policy = policyOf(p.kind)
 	if p.doc != nil {
 		pv.Content = trusted(p.doc.HTML)
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"resolve/internal/audit"
-	"resolve/internal/build"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -40,7 +39,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	today := workday.Of(time.Now())
 	cfg := audit.Config{Today: today}
 	if fi, err := os.Stat(*contentDir); err == nil && fi.IsDir() {
-		protos, problems := build.Protocols(*contentDir, today)
+		protos, problems := loadProtocols(*contentDir, today)
 		if problems.Errors() > 0 {
 			return report(problems, nil, stderr)
 		}

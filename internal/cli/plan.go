@@ -4,13 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"resolve/internal/build"
+	"resolve/internal/content"
+	"resolve/internal/diag"
 	"resolve/internal/escalation"
 	"resolve/internal/workday"
 )
@@ -86,16 +88,16 @@ func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stderr, "resolve plan: --arose: "+err.Error()+"\n")
 		return Failed
 	}
-	protos, problems := build.Protocols(*contentDir, workday.Of(time.Now()))
+	protos, problems := loadProtocols(*contentDir, workday.Of(time.Now()))
 	if problems.Errors() > 0 {
 		return report(problems, nil, stderr)
 	}
-	var found *build.Loaded
+	var found *content.Protocol
 	var ids []string
-	for i := range protos {
-		ids = append(ids, protos[i].Protocol.ID)
-		if protos[i].Protocol.ID == *id {
-			found = &protos[i]
+	for _, p := range protos {
+		ids = append(ids, p.Protocol.ID)
+		if p.Protocol.ID == *id {
+			found = p
 		}
 	}
 	if found == nil {
@@ -128,7 +130,7 @@ func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return writePlanTable(stdout, found, start, stages, done)
 }
 
-func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []escalation.PlannedStage, done completions) int {
+func writePlanTable(w io.Writer, p *content.Protocol, arose workday.Date, stages []escalation.PlannedStage, done completions) int {
 	io.WriteString(w, p.Protocol.Partnership+" ("+p.Protocol.ID+", version "+p.Protocol.Version+")\n")
 	io.WriteString(w, "Disagreement arose: "+escalation.LongDate(arose)+". Working days follow the "+p.Calendar.Name()+" calendar.\n\n")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -156,4 +158,16 @@ func writePlanTable(w io.Writer, p *build.Loaded, arose workday.Date, stages []e
 		io.WriteString(w, "\n* based on the usual bank holiday rules: the government has not yet published bank holidays for that year.\n")
 	}
 	return OK
+}
+
+// loadProtocols loads the protocols of a content folder and the calendars
+// they use, without layouts or rendering: what plan and audit need.
+// Problems are reported as in a build.
+func loadProtocols(dir string, today workday.Date) ([]*content.Protocol, diag.List) {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, diag.List{{Path: dir, Message: "no such folder"}}
+	}
+	tree, problems := content.Load(os.DirFS(dir), dir)
+	cat, more := tree.Catalog(today)
+	return cat.Protocols, append(problems, more...)
 }

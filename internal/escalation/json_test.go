@@ -3,11 +3,8 @@ package escalation
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
-	"slices"
 	"strings"
 	"testing"
 
@@ -260,31 +257,5 @@ func TestDecoderKeepsDates(t *testing.T) {
 	v := jsonx.Value{Kind: jsonx.String, Text: "2024-02-29"}
 	if err := d.date(&v, &got); err != nil || got != mustDate("2024-02-29") || d.soft != "" {
 		t.Errorf("date(%q) = %v, %v, %q; want 2024-02-29", v.Text, got, err, d.soft)
-	}
-}
-
-// TestEngineLeavesOutEncodingJSON checks that the packages the browser
-// module links for the engine do not bring in encoding/json, which would
-// add about 190 KB to it.
-func TestEngineLeavesOutEncodingJSON(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("needs the go command")
-	}
-	goTool, err := exec.LookPath(filepath.Join(runtime.GOROOT(), "bin", "go"))
-	if err != nil {
-		t.Skip("no go command:", err)
-	}
-	cmd := exec.Command(goTool, "list", "-deps", "resolve/internal/escalation")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	deps := strings.Fields(string(out))
-	if !slices.Contains(deps, "resolve/internal/jsonx") {
-		t.Fatalf("go list -deps gave %q, without resolve/internal/jsonx", deps)
-	}
-	if slices.Contains(deps, "encoding/json") {
-		t.Errorf("the engine's packages bring encoding/json into the browser module")
 	}
 }

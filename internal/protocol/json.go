@@ -29,6 +29,7 @@ func (p *Protocol) WriteJSON(w *jsonx.Writer) {
 	str(w, "version", p.Version)
 	str(w, "published", p.Published.String())
 	str(w, "review_due", p.ReviewDue.String())
+	optStr(w, "dates_note", p.DatesNote)
 	optStr(w, "emergency", p.Emergency)
 	w.Name("when_to_use")
 	w.Strings(p.WhenToUse)
@@ -148,7 +149,7 @@ func optInt(w *jsonx.Writer, name string, n int) {
 
 // ParseJSON reads a protocol as JSON writes it. It refuses names the types
 // do not have and values of the wrong kind, saying where they are; it does
-// not check that the protocol makes sense, which Validate does.
+// not check that the protocol makes sense, which check.Protocol does on the host.
 func ParseJSON(data []byte) (*Protocol, error) {
 	return jsonx.Unmarshal(data, DecodeJSON)
 }
@@ -171,6 +172,8 @@ func DecodeJSON(v *jsonx.Value) (*Protocol, error) {
 			p.Published, err = workday.DecodeDateJSON(v)
 		case "review_due":
 			p.ReviewDue, err = workday.DecodeDateJSON(v)
+		case "dates_note":
+			p.DatesNote, err = v.Str()
 		case "emergency":
 			p.Emergency, err = v.Str()
 		case "when_to_use":

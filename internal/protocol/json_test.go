@@ -30,7 +30,7 @@ func fullProtocol(t testing.TB) *Protocol {
 	return &Protocol{
 		ID: "test", Partnership: tricky, Calendar: "guernsey", Version: "2024-06",
 		Published: day(t, "2024-06-01"), ReviewDue: day(t, "2026-06-01"),
-		Emergency: "Call 999.",
+		DatesNote: "Example dates.", Emergency: "Call 999.",
 		WhenToUse: []string{"One", tricky}, LaterStart: "cp_plan",
 		Stages: []Stage{
 			{Title: "Talk", Who: "You", Summary: tricky, Due: &Due{WorkingDays: 2, CalendarDays: 3, After: AfterConcern}, // both, to test both

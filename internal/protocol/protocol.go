@@ -10,6 +10,11 @@
 //	  version:     a string shown to users and stamped into every record ("2024-06")
 //	  published:   YYYY-MM-DD
 //	  review_due:  YYYY-MM-DD; `resolve check` warns once it has passed
+//	  dates_note:  optional: one line saying where published and review_due come from
+//	              when they are not the partnership's own (a source that gives none,
+//	              an example site); pages show it after the version instead of the
+//	              two dates, so they are not read as fact. Both dates stay required,
+//	              and review_due still drives the warning
 //	  emergency:   optional banner text shown on every page of the protocol
 //	  when_to_use: conditions that must all hold for the procedure to apply
 //	  later_start: optional: the id of a flag; a practitioner who answers yes to it
@@ -40,6 +45,10 @@
 //
 // Custom calendars are declared beside protocols, in a `calendars:` list of
 // any _index.md (see package workday for their keys).
+//
+// The browser module links this package, so it keeps to the module's size
+// rules (no fmt, encoding/json or net); the rules a protocol must keep to
+// before it is published are checked on the host, by package check.
 package protocol
 
 import "resolve/internal/workday"
@@ -52,6 +61,7 @@ type Protocol struct {
 	Version     string       `yaml:"version" json:"version"`
 	Published   workday.Date `yaml:"published" json:"published"`
 	ReviewDue   workday.Date `yaml:"review_due" json:"review_due"`
+	DatesNote   string       `yaml:"dates_note,omitempty" json:"dates_note,omitempty"`
 	Emergency   string       `yaml:"emergency,omitempty" json:"emergency,omitempty"`
 	WhenToUse   []string     `yaml:"when_to_use" json:"when_to_use"`
 	LaterStart  string       `yaml:"later_start,omitempty" json:"later_start,omitempty"`

@@ -4,7 +4,9 @@
 // takes (the calendars, timescales in working or calendar days counted from
 // the concern or the previous stage), and starter pages for its stages. As
 // created, the folder builds and passes `resolve check` with no errors and
-// no warnings; the partnership then replaces the placeholder wording.
+// no warnings; the partnership then replaces the placeholder wording. When
+// the site has no accessibility statement or privacy notice yet, New starts
+// those too, at the top of the content folder (see statementFiles).
 //
 // New refuses an id that is not [a-z0-9] words joined by single hyphens,
 // an id some protocol already uses (its folder, or a protocol: id in
@@ -33,15 +35,18 @@ var (
 	ErrInUse     = errors.New("already in use")
 )
 
-// reserved are top-level names the build writes itself: a protocol folder
-// with one of them would clash with generated pages or files.
+// reserved are top-level names the build writes itself, or that New gives
+// the site's statements: a protocol folder with one of them would clash with
+// generated pages or files.
 var reserved = map[string]string{
-	"a-z":    "the A to Z page",
-	"search": "the search page and its index",
-	"schema": "the record's JSON Schema",
-	"wasm":   "the record form's WebAssembly module",
-	"css":    "the style sheets",
-	"js":     "the scripts",
+	"accessibility": "the accessibility statement",
+	"privacy":       "the privacy notice",
+	"a-z":           "the A to Z page",
+	"search":        "the search page and its index",
+	"schema":        "the record's JSON Schema",
+	"wasm":          "the record form's WebAssembly module",
+	"css":           "the style sheets",
+	"js":            "the scripts",
 }
 
 // maxID keeps ids short enough for a URL segment people read and type.
@@ -82,17 +87,18 @@ func New(opts Options) ([]string, error) {
 	data := starterData(opts.ID, opts.Today)
 	var written []string
 	for _, f := range starterFiles {
-		var b bytes.Buffer
-		if err := f.tmpl.Execute(&b, data); err != nil {
+		b, err := render(f, data)
+		if err != nil {
 			return written, err
 		}
 		name := filepath.Join(dir, f.name)
-		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(name, b, 0o644); err != nil {
 			return written, err
 		}
 		written = append(written, filepath.ToSlash(name))
 	}
-	return written, nil
+	statements, err := writeStatements(opts.Content, data)
+	return append(written, statements...), err
 }
 
 // ValidID reports whether id can name a new protocol: lower-case letters
@@ -185,9 +191,20 @@ type starterFile struct {
 }
 
 var starterFiles = []starterFile{
-	{"_index.md", template.Must(template.New("_index.md").Parse(indexTemplate))},
-	{"stage-1.md", template.Must(template.New("stage-1.md").Parse(stage1Template))},
-	{"stage-2.md", template.Must(template.New("stage-2.md").Parse(stage2Template))},
-	{"stage-3.md", template.Must(template.New("stage-3.md").Parse(stage3Template))},
-	{"preparing-your-concern.md", template.Must(template.New("preparing-your-concern.md").Parse(preparingTemplate))},
+	{"_index.md", mustParse("_index.md", indexTemplate)},
+	{"stage-1.md", mustParse("stage-1.md", stage1Template)},
+	{"stage-2.md", mustParse("stage-2.md", stage2Template)},
+	{"stage-3.md", mustParse("stage-3.md", stage3Template)},
+	{"preparing-your-concern.md", mustParse("preparing-your-concern.md", preparingTemplate)},
+}
+
+func mustParse(name, text string) *template.Template {
+	return template.Must(template.New(name).Parse(text))
+}
+
+// render executes f's template with data.
+func render(f starterFile, data starter) ([]byte, error) {
+	var b bytes.Buffer
+	err := f.tmpl.Execute(&b, data)
+	return b.Bytes(), err
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +139,8 @@ func TestValidID(t *testing.T) {
 		{"café", false},
 		{"../escape", false},
 		{"search", false},
+		{"accessibility", false},
+		{"privacy", false},
 		{"a-z", false},
 		{"wasm", false},
 	}
@@ -218,4 +221,62 @@ func FuzzValidID(f *testing.F) {
 			t.Errorf("ValidID(%q) = %v; want it accepted", id, err)
 		}
 	})
+}
+
+// TestNewStartsStatements checks that New starts the accessibility
+// statement and the privacy notice for a site that has neither, that the
+// build then has no warning about them, and that New never replaces one a
+// site already has.
+func TestNewStartsStatements(t *testing.T) {
+	content := homeOnly(t)
+	files, err := New(Options{Content: content, ID: "first", Today: testToday})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	for _, name := range []string{"accessibility.md", "privacy.md"} {
+		want := filepath.ToSlash(filepath.Join(content, name))
+		if !slices.Contains(files, want) {
+			t.Errorf("New wrote %v; want %s among them", files, want)
+		}
+	}
+	root := filepath.Join("..", "..")
+	cfg := build.Config{
+		Content: content,
+		Layouts: filepath.Join(root, "layouts"),
+		Static:  filepath.Join(root, "static"),
+		Today:   testToday,
+	}
+	res, err := build.Check(cfg)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "statement") || strings.Contains(w.Message, "privacy notice") {
+			t.Errorf("Check after New: %v", w)
+		}
+	}
+
+	// The partnership's own statement is kept as it is.
+	own := []byte("---\ntitle: Accessibility statement\n---\nOurs.\n")
+	if err := os.WriteFile(filepath.Join(content, "accessibility.md"), own, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(content, "privacy.md")); err != nil {
+		t.Fatal(err)
+	}
+	files, err = New(Options{Content: content, ID: "second", Today: testToday})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(content, "accessibility.md")); string(got) != string(own) {
+		t.Errorf("New replaced the site's accessibility statement with\n%s", got)
+	}
+	if n := len(files); n == 0 || files[n-1] != filepath.ToSlash(filepath.Join(content, "privacy.md")) {
+		t.Errorf("New wrote %v; want the missing privacy notice last", files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "/accessibility.md") {
+			t.Errorf("New lists %s, which it did not write", f)
+		}
+	}
 }

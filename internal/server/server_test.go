@@ -89,6 +89,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	}
 	defer res.Body.Close()
 	events := make(chan string, 10)
+	connected := make(chan struct{})
 	go func() {
 		r := bufio.NewReader(res.Body)
 		for {
@@ -96,12 +97,20 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 			if err != nil {
 				return
 			}
-			if strings.HasPrefix(line, "event: ") {
+			switch {
+			case strings.HasPrefix(line, ": connected"):
+				close(connected)
+			case strings.HasPrefix(line, "event: "):
 				events <- strings.TrimSpace(strings.TrimPrefix(line, "event: "))
 			}
 		}
 	}()
-	time.Sleep(100 * time.Millisecond)
+	// The server says it is connected once it will send this client events.
+	select {
+	case <-connected:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the event stream never said it was connected")
+	}
 	write := func(text string) {
 		if err := os.WriteFile(filepath.Join(cfg.Content, "_index.md"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -130,8 +139,9 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	if code != 500 || !strings.Contains(body, "The build failed") || !strings.Contains(body, `_index.md:3: unknown key &#34;colour&#34;`) {
 		t.Errorf("after a bad change, GET / = %d %s; want the error page naming the file and line", code, body)
 	}
-	if code, _ := get(t, base+"/css/"); code == 0 {
-		t.Error("server stopped")
+	// What is not a page still comes from the last good site.
+	if code, body := get(t, base+"/sitemap.xml"); code != 200 || !strings.Contains(body, "<urlset") {
+		t.Errorf("after a bad change, GET /sitemap.xml = %d %s; want the last good site's sitemap", code, body)
 	}
 
 	write("---\ntitle: Home\n---\nFixed.\n")

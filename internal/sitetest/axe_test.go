@@ -13,7 +13,8 @@ import (
 )
 
 // TestAxe runs axe-core's WCAG 2.2 A and AA rules on every page of the
-// site, and checks that no page asks anything of another origin.
+// site, and checks that no page asks anything of another origin or asks
+// the site for anything it does not have.
 func TestAxe(t *testing.T) {
 	base := siteURL(t)
 	each(t, pages(t), 3, func(t *testing.T, ctx context.Context, p string) {
@@ -31,6 +32,9 @@ func TestAxe(t *testing.T) {
 		}
 		for _, u := range log.Foreign(base) {
 			t.Errorf("request to another origin: %s", u)
+		}
+		for _, r := range log.Failed(base) {
+			t.Errorf("missing: %v", r)
 		}
 	})
 }

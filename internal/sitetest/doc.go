@@ -7,7 +7,8 @@
 // and AA) and zero Nu HTML Checker errors on every page; every control
 // reachable and operable by keyboard with a visible focus; the contrast
 // toggle, dark and more-contrast preferences; reflow at 320 px and 200%
-// text; the print stamp; the page budget with JavaScript off; the flowchart
+// text; the print stamp; the page budget with JavaScript off (weighed by
+// weigh_test.go, which also reports the record module's size); the flowchart
 // pages' trainer mode, deep links and embedding in another origin's page;
 // search; and no request to any other origin.
 //

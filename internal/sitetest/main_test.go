@@ -96,9 +96,7 @@ func wasmStep(root string) func(dir string) error {
 // the test is skipped, saying why.
 func browser(t testing.TB) *browsertest.Browser {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test: skipped under -short")
-	}
+	browsertest.SkipShort(t, "headless Chromium")
 	shared.once.Do(func() { shared.b, shared.err = browsertest.New() })
 	if shared.err != nil {
 		t.Fatal(shared.err)

@@ -138,21 +138,10 @@ func visible(t testing.TB, ctx context.Context, id string) bool {
 	return eval[bool](t, ctx, `(() => { const e = document.getElementById(`+jsString(id)+`); return !!e && !e.closest("[hidden]") && getComputedStyle(e).display !== "none"; })()`)
 }
 
-// today is the date every record test runs on: the page's clock is set to
-// 10:00 on it (see fixedClock), so nothing breaks at midnight.
+// today is the date every record test runs on: openRecord sets the page's
+// clock to 10:00 on it (browsertest.FixClock), so nothing breaks at
+// midnight.
 var today = workday.Date{Year: 2025, Month: time.December, Day: 10}
-
-// fixedClock makes the page's clock start at 10:00 on today and run on
-// from there: Date and Date.now, which the module and Go's runtime read.
-const fixedClock = `(() => {
-  const base = new Date(2025, 11, 10, 10, 0, 0).getTime(), start = performance.now();
-  const D = Date;
-  class FixedDate extends D {
-    constructor(...a) { if (a.length) super(...a); else super(base + performance.now() - start); }
-    static now() { return base + performance.now() - start; }
-  }
-  window.Date = FixedDate;
-})();`
 
 // perfObserver records long tasks from the very start of each page.
 const perfObserver = `window.__longtasks = [];
@@ -170,10 +159,13 @@ func openRecord(t testing.TB, ctx context.Context, base, id string) *browsertest
 		t.Fatal(err)
 	}
 	err := browsertest.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fixedClock + perfObserver})
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: perfObserver})
 		return err
 	}))
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.FixClock(ctx, time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)); err != nil {
 		t.Fatal(err)
 	}
 	open(t, ctx, base+id+"/record/")

@@ -11,9 +11,7 @@ import (
 // TestHTMLValid checks every HTML page of the built site with the Nu HTML
 // Checker, in one run of the checker.
 func TestHTMLValid(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the Nu HTML Checker: skipped under -short")
-	}
+	browsertest.SkipShort(t, "Java and the Nu HTML Checker")
 	var files []string
 	for _, p := range pages(t) {
 		f := strings.TrimPrefix(p, "/")

@@ -1,4 +1,4 @@
-package protocol_test
+package check_test
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 
 	"resolve/internal/content"
 	"resolve/internal/protocol"
+	"resolve/internal/protocol/check"
 	"resolve/internal/workday"
 )
 
@@ -71,7 +72,7 @@ func validate(t *testing.T, text string) string {
 	if problems.Errors() > 0 {
 		t.Fatalf("the fixture does not parse: %v", problems)
 	}
-	ps := p.Meta.Protocol.Validate(protocol.Env{
+	ps := check.Protocol(p.Meta.Protocol, check.Env{
 		File:          p.File,
 		Folder:        "test",
 		Line:          p.Line,
@@ -87,9 +88,9 @@ func TestValidProtocol(t *testing.T) {
 	}
 }
 
-// TestValidateErrors changes the valid protocol in one way per class of
+// TestProtocolErrors changes the valid protocol in one way per class of
 // error and checks the message names the file and the line.
-func TestValidateErrors(t *testing.T) {
+func TestProtocolErrors(t *testing.T) {
 	tests := []struct {
 		name, old, new, want string
 	}{
@@ -130,7 +131,7 @@ func TestValidateErrors(t *testing.T) {
 			}
 			got := validate(t, strings.Replace(valid, tt.old, tt.new, 1))
 			if !strings.Contains(got, tt.want) {
-				t.Errorf("Validate =\n%s\nwant a line containing\n%s", got, tt.want)
+				t.Errorf("Protocol =\n%s\nwant a line containing\n%s", got, tt.want)
 			}
 		})
 	}
@@ -139,9 +140,9 @@ func TestValidateErrors(t *testing.T) {
 func TestNoStages(t *testing.T) {
 	p := &protocol.Protocol{ID: "x", Partnership: "P", Calendar: "england-and-wales", Version: "1",
 		Published: workday.Date{Year: 2024, Month: 1, Day: 1}, ReviewDue: workday.Date{Year: 2030, Month: 1, Day: 1}}
-	got := p.Validate(protocol.Env{File: "f.md"}).Error()
+	got := check.Protocol(p, check.Env{File: "f.md"}).Error()
 	if !strings.Contains(got, "f.md: protocol: stages is missing") {
-		t.Errorf("Validate = %q; want stages is missing", got)
+		t.Errorf("Protocol = %q; want stages is missing", got)
 	}
 }
 
@@ -157,39 +158,5 @@ func TestReviewWarnings(t *testing.T) {
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("review_due %s: %q; want %q", tt.due, got, tt.want)
 		}
-	}
-}
-
-func TestTimescale(t *testing.T) {
-	tests := []struct {
-		due  *protocol.Due
-		n    int
-		want string
-	}{
-		{nil, 1, "As soon as possible"},
-		{&protocol.Due{WorkingDays: 2, After: "concern"}, 1, "2 working days from when the disagreement arose"},
-		{&protocol.Due{WorkingDays: 1, After: "previous"}, 3, "1 working day from the end of stage 2"},
-		{&protocol.Due{CalendarDays: 10, After: "previous"}, 2, "10 calendar days from the end of stage 1"},
-	}
-	for _, tt := range tests {
-		if got := (protocol.Stage{Due: tt.due}).Timescale(tt.n); got != tt.want {
-			t.Errorf("Timescale(%+v, %d) = %q; want %q", tt.due, tt.n, got, tt.want)
-		}
-	}
-}
-
-func TestTimescaleWords(t *testing.T) {
-	s := protocol.Stage{TimescaleText: "Immediately"}
-	if got := s.Timescale(2); got != "Immediately" {
-		t.Errorf("Timescale with timescale: Immediately = %q", got)
-	}
-	if got := (protocol.Stage{}).Words(); got != protocol.DefaultTimescale {
-		t.Errorf("Words of a stage with no timescale = %q; want %q", got, protocol.DefaultTimescale)
-	}
-}
-
-func TestTelURI(t *testing.T) {
-	if got := protocol.TelURI("+44 (0)1481 223845"); got != "tel:+4401481223845" {
-		t.Errorf("TelURI = %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package protocol
+package check
 
 import (
 	"net/mail"
@@ -25,8 +25,8 @@ func TestValidEmail(t *testing.T) {
 		{"name@example..org", false},
 	}
 	for _, tt := range tests {
-		if got := ValidEmail(tt.in); got != tt.want {
-			t.Errorf("ValidEmail(%q) = %v; want %v", tt.in, got, tt.want)
+		if got := validEmail(tt.in); got != tt.want {
+			t.Errorf("validEmail(%q) = %v; want %v", tt.in, got, tt.want)
 		}
 	}
 }
@@ -63,10 +63,10 @@ func FuzzAddresses(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if ValidEmail(s) {
+		if validEmail(s) {
 			a, err := mail.ParseAddress(s)
 			if err != nil || a.Address != s {
-				t.Errorf("ValidEmail(%q) is true but net/mail says %v %v", s, a, err)
+				t.Errorf("validEmail(%q) is true but net/mail says %v %v", s, a, err)
 			}
 		}
 		if validURL(s) {

@@ -1,0 +1,66 @@
+package build
+
+import "strings"
+
+// A page's security policy is declared here, once, as data. Layouts write
+// it into each page (`<meta http-equiv="Content-Security-Policy"
+// content="{{.Page.CSP}}">` and `<meta name="referrer"
+// content="{{.Page.Referrer}}">`), and the build sends it from _headers
+// (see headers.go), so the two never disagree.
+
+// policy is what a kind of page lets the browser do.
+type policy struct {
+	csp      cspPolicy
+	referrer string // the Referrer-Policy
+	framed   bool   // any site may frame the page (an embed); else none may
+}
+
+// self is the one source most directives allow: the site's own origin.
+var self = []string{"'self'"}
+
+// sitePolicy is every page's policy unless its kind has its own: scripts,
+// styles and images from the site only (images also as data: URLs), no
+// plugins, and forms that post only to the site.
+var sitePolicy = policy{
+	csp: cspPolicy{
+		{"default-src", self},
+		{"script-src", self},
+		{"style-src", self},
+		{"img-src", []string{"'self'", "data:"}},
+		{"object-src", []string{"'none'"}},
+		{"base-uri", self},
+		{"form-action", self},
+	},
+	referrer: "no-referrer",
+}
+
+// recordPolicy is the record form's: it also runs the WebAssembly module
+// ('wasm-unsafe-eval') and fetches the module's manifest (connect-src), and
+// its form is never posted anywhere.
+var recordPolicy = policy{
+	csp: cspPolicy{
+		{"default-src", self},
+		{"script-src", []string{"'self'", "'wasm-unsafe-eval'"}},
+		{"style-src", self},
+		{"img-src", []string{"'self'", "data:"}},
+		{"connect-src", self},
+		{"object-src", []string{"'none'"}},
+		{"base-uri", self},
+		{"form-action", []string{"'none'"}},
+	},
+	referrer: "no-referrer",
+}
+
+// embedPolicy is an embed's: the site's policy, but other sites may frame it.
+var embedPolicy = policy{csp: sitePolicy.csp, referrer: sitePolicy.referrer, framed: true}
+
+// policyOf returns the policy of a kind of page (its layout's name).
+func policyOf(kind string) *policy {
+	switch {
+	case kind == "record":
+		return &recordPolicy
+	case strings.HasPrefix(kind, "embed"):
+		return &embedPolicy
+	}
+	return &sitePolicy
+}
