@@ -328,4 +328,3 @@ func reopen(t *testing.T, base string, rc recordCase, saved []byte, ref string) 
 	}
 	axeClean(t, ctx, "reopened")
 }
-

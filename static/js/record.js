@@ -240,6 +240,8 @@
   function start() {
     say("Loading the record tool…");
     var manifest = new URL(form.getAttribute("data-manifest"), document.baseURI);
+    // The page preloads the manifest (same request, same credentials), so
+    // this usually finds it there.
     fetch(manifest.href, { credentials: "same-origin" })
       .then(function (res) {
         if (!res.ok) throw new Error("its files are missing");
