@@ -5,6 +5,8 @@ package main
 import (
 	"strconv"
 	"strings"
+
+	"resolve/internal/escalation"
 )
 
 // actionCount returns how many action rows the form has.
@@ -18,7 +20,8 @@ func (a *app) addAction() {
 		return
 	}
 	n := len(rows)
-	from, to := "actions."+strconv.Itoa(n)+".", "actions."+strconv.Itoa(n+1)+"."
+	// ActionField with no name is the prefix of every id of the row: "actions.3.".
+	from, to := escalation.ActionField(n, ""), escalation.ActionField(n+1, "")
 	row := rows[n-1].Clone()
 	row.SetAttr("id", "action-"+strconv.Itoa(n+1))
 	row.SetAttr("data-action", strconv.Itoa(n+1))

@@ -167,12 +167,7 @@ func startStage(v values, p *protocol.Protocol) int {
 func actionRows(v values) int {
 	n := 0
 	for name := range v {
-		rest, ok := strings.CutPrefix(name, "actions.")
-		if !ok {
-			continue
-		}
-		num, _, _ := strings.Cut(rest, ".")
-		if i, err := strconv.Atoi(num); err == nil && i > n && i < 1000 {
+		if i, _, ok := escalation.ActionOf(escalation.FieldOf(name)); ok && i > n {
 			n = i
 		}
 	}

@@ -204,6 +204,10 @@ func actionParts(field string) (int, string, bool) {
 	return numbered(field, "actions.")
 }
 
+// ActionOf returns the number (from 1) and name of an action's field
+// ("actions.2.who" -> 2, "who"), and false for a field of no action.
+func ActionOf(field string) (i int, name string, ok bool) { return actionParts(field) }
+
 func numbered(field, prefix string) (int, string, bool) {
 	rest, ok := strings.CutPrefix(field, prefix)
 	if !ok {
