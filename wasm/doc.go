@@ -56,7 +56,7 @@
 // # Drafts
 //
 // Only when the practitioner ticks keep-draft, and never where the site's
-// home page sets drafts: false. One draft per record, under
+// home page sets record_drafts: false. One draft per record, under
 // resolve-draft:<base path>:<protocol id>:<record id> in local storage; the
 // newest comes back when the page opens, unless the practitioner typed
 // first (then both are kept), and the others are listed to open or delete.

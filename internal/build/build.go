@@ -97,24 +97,40 @@ func run(cfg Config, write bool) (*Result, error) {
 		lap = now
 	}
 	s, problems := load(cfg)
-	if problems.Errors() > 0 {
+	if s.home == nil || s.layouts == nil {
 		return nil, problems
 	}
-	step("load")
-	if err := s.assemble(); err != nil {
-		return nil, err
+	if !write {
+		s.addressWarning(&problems)
 	}
+	if problems.Errors() > 0 {
+		// Go on, to report every problem in one run, but set aside what
+		// the problems make uncertain and keep nothing.
+		s.dry = true
+		s.setAsideProblems(problems)
+	}
+	s.checkPlaceholders(&problems, !write)
+	if problems.Errors() > 0 {
+		s.dry = true
+	}
+	step("load")
+	problems = append(problems, s.assemble()...)
 	step("assemble")
-	if write {
+	if problems.Errors() > 0 {
+		s.dry = true
+	}
+	if write && !s.dry {
 		if err := s.openOutput(); err != nil {
 			return nil, err
 		}
 		defer s.out.discard()
 	}
-	if err := s.render(); err != nil {
-		return nil, err
-	}
+	problems = append(problems, s.render()...)
 	step("render")
+	if problems.Errors() > 0 {
+		problems.Sort()
+		return nil, problems
+	}
 	res.Warnings = append(problems, s.warnings...)
 	res.Warnings.Sort()
 	res.Pages = s.htmlPages()

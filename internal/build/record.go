@@ -43,7 +43,7 @@ type recordData struct {
 	Base     string // the site's base path, part of the key of every draft kept in a browser
 
 	// Drafts is whether the site lets practitioners keep drafts in their
-	// browser (the home page's drafts setting). SharedOrigin is set when
+	// browser (the home page's record_drafts setting). SharedOrigin is set when
 	// the site is served under a sub-path, so that other sites on the same
 	// host share the browser's storage with it; Host names that host when
 	// the base URL gives it.
@@ -171,7 +171,7 @@ func (s *site) recordData(pr *proto) *recordData {
 		Schema:       s.url("/schema/record-v1.json"),
 		Calendar:     s.url(base + "calendar/"),
 		Base:         s.base,
-		Drafts:       s.drafts,
+		Drafts:       s.recordDrafts,
 		SharedOrigin: s.base != "/",
 		Host:         hostOf(s.origin),
 	}

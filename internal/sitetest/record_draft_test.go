@@ -176,7 +176,8 @@ func TestRecordDraftMoved(t *testing.T) {
 // TestRecordDraftsSharedOrigin builds the site under a sub-path, as on a
 // project's GitHub Pages, and with drafts turned off: under a sub-path the
 // option says other sites on the host can read it, and the key has the
-// path; turned off, there is no option and nothing is stored.
+// path; turned off (record_drafts: false), there is no option and
+// nothing is stored.
 func TestRecordDraftsSharedOrigin(t *testing.T) {
 	site := buildSiteForRecord(t)
 	ctx := tab(t)
@@ -198,7 +199,7 @@ func TestRecordDraftsSharedOrigin(t *testing.T) {
 	poll[bool](t, ctx, `Object.keys(`+storedDrafts+`).some((k) => k.startsWith("resolve-draft:/procedures/:tees:"))`)
 	axeClean(t, ctx, "shared origin")
 
-	// The home page's drafts: false.
+	// The home page's record_drafts: false.
 	content := t.TempDir()
 	if err := os.CopyFS(content, os.DirFS(filepath.Join(repoRoot, "content"))); err != nil {
 		t.Fatal(err)
@@ -208,7 +209,7 @@ func TestRecordDraftsSharedOrigin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(home, []byte(strings.Replace(string(data), "---\n", "---\ndrafts: false\n", 1)), 0o644); err != nil {
+	if err := os.WriteFile(home, []byte(strings.Replace(string(data), "---\n", "---\nrecord_drafts: false\n", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	off := filepath.Join(t.TempDir(), "site")
@@ -219,7 +220,7 @@ func TestRecordDraftsSharedOrigin(t *testing.T) {
 	openRecord(t, ctx, browsertest.Serve(t, off), "tees")
 	waitReady(t, ctx)
 	if eval[bool](t, ctx, `!!document.getElementById("keep-draft")`) {
-		t.Error("with drafts: false the form still offers to keep a draft")
+		t.Error("with record_drafts: false the form still offers to keep a draft")
 	}
 	typeIn(t, ctx, "reference", "OFF")
 	if n := eval[int](t, ctx, `localStorage.length`); n != 0 {
