@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -120,7 +121,7 @@ func templateLine(err error) int {
 
 // funcs are the template functions every layout can use.
 func (s *site) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"url": s.url,
 		"abs": s.absURL,
 		"asset": func(name string) (string, error) {
@@ -139,6 +140,8 @@ func (s *site) funcs() template.FuncMap {
 		"tel":     func(s string) template.URL { return template.URL(protocol.TelURI(s)) },
 		"mailto":  func(s string) template.URL { return template.URL("mailto:" + s) },
 	}
+	maps.Copy(fm, recordFuncs())
+	return fm
 }
 
 // longDate writes a date as GOV.UK does: "1 June 2024".

@@ -18,26 +18,27 @@ import (
 
 // site is everything a build knows, filled in step by step.
 type site struct {
-	cfg      Config
-	tree     *content.Tree
-	home     *content.Page
-	title    string
-	lang     string
-	footer   string
-	base     string // path, always starting and ending with /
-	origin   string // scheme and host when the base URL gave them, else ""
-	protos   []*proto
-	pages    []*page          // every page, in output order
-	byURL    map[string]*page // every URL, pages and generated files
-	bySrc    map[string]*page // content path -> page
-	assets   map[string]string
-	layouts  *layouts
-	md       *markdown.Renderer
-	files    []outFile // non-page files to write: static, content assets, generated data
-	warnings diag.List
-	glossary []content.Term
-	siteOnce sync.Once
-	siteV    *SiteView // the same for every page, so made once
+	cfg          Config
+	tree         *content.Tree
+	home         *content.Page
+	title        string
+	lang         string
+	footer       string
+	recordDrafts bool   // the record form may offer to keep drafts in the browser
+	base         string // path, always starting and ending with /
+	origin       string // scheme and host when the base URL gave them, else ""
+	protos       []*proto
+	pages        []*page          // every page, in output order
+	byURL        map[string]*page // every URL, pages and generated files
+	bySrc        map[string]*page // content path -> page
+	assets       map[string]string
+	layouts      *layouts
+	md           *markdown.Renderer
+	files        []outFile // non-page files to write: static, content assets, generated data
+	warnings     diag.List
+	glossary     []content.Term
+	siteOnce     sync.Once
+	siteV        *SiteView // the same for every page, so made once
 	// hashWrites asks write to hash every file it writes (for the service
 	// worker's build id); written is what it wrote.
 	hashWrites bool
@@ -147,6 +148,7 @@ func load(cfg Config) (*site, diag.List) {
 	}
 	s.footer = s.home.Meta.Footer
 	s.checkSynonyms(s.home, &problems)
+	s.recordDrafts = s.home.Meta.RecordDrafts == nil || *s.home.Meta.RecordDrafts
 	base := s.home.Meta.BaseURL
 	if cfg.BaseURL != "" {
 		base = cfg.BaseURL
@@ -184,7 +186,7 @@ func load(cfg Config) (*site, diag.List) {
 // checkKeys refuses keys in the wrong kind of page.
 func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 	if p.Path != "_index.md" {
-		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "synonyms": p.Meta.Synonyms != nil} {
+		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "synonyms": p.Meta.Synonyms != nil, "record_drafts": p.Meta.RecordDrafts != nil} {
 			if set {
 				problems.Add(p.File, p.KeyLine(key), key+" is a site setting: set it in the home page, "+path.Join(s.cfg.Content, "_index.md"))
 			}

@@ -39,6 +39,9 @@
 //	             mean the same to a reader, such as [[phone, telephone], [CiN, Child in Need]]:
 //	             searching for any member of a group finds them all (the glossary's
 //	             abbreviations are synonyms of their terms already)
+//	record_drafts: false stops the record form offering to keep drafts of
+//	             records in the practitioner's browser (on by default; a draft
+//	             is only ever kept when the practitioner asks)
 //
 // Any folder's _index.md may carry a `protocol:` block (see package protocol)
 // and a `calendars:` list of custom calendars (see package workday). A page
@@ -73,10 +76,11 @@ type Meta struct {
 	Weight      int    `yaml:"weight"`
 	Layout      string `yaml:"layout"`
 
-	Language string     `yaml:"language"`
-	BaseURL  string     `yaml:"base_url"`
-	Footer   string     `yaml:"footer"`
-	Synonyms [][]string `yaml:"synonyms"`
+	Language     string     `yaml:"language"`
+	BaseURL      string     `yaml:"base_url"`
+	Footer       string     `yaml:"footer"`
+	Synonyms     [][]string `yaml:"synonyms"`
+	RecordDrafts *bool      `yaml:"record_drafts"`
 
 	Protocol  *protocol.Protocol `yaml:"protocol"`
 	Calendars []workday.Spec     `yaml:"calendars"`

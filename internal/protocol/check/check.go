@@ -269,7 +269,7 @@ func (c *checker) id(seen map[string]int, l idList, i int, id string) {
 }
 
 // contacts checks that each contact has a name and a way to reach it,
-// each well formed, and that an id and stage, where given, are usable.
+// each well formed, and that an id and a stage, where given, are usable.
 func (c *checker) contacts() {
 	seen := map[string]int{}
 	for i, ct := range c.p.Contacts {
