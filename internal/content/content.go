@@ -18,11 +18,13 @@
 // and a `calendars:` list of custom calendars (see package workday). A page
 // may carry a `glossary:` list of {term, abbr, definition}.
 //
-// Unknown keys, front matter that never closes, malformed YAML, bad dates and
-// files that are not UTF-8 are errors reported as `path:line: message`, with
-// lines counted from the top of the file. Files and folders whose names start
-// with "." are ignored; other files that are not markdown are copied to the
-// site beside the pages (images, for example).
+// Unknown keys, front matter that never closes, malformed YAML, bad dates,
+// files that are not UTF-8 and control characters (text.go) are errors
+// reported as `path:line: message`, with lines counted from the top of the
+// file. Files and folders whose names start with "." are ignored. Other
+// files are copied to the site beside the pages when files.go allows them:
+// images and documents of limited size, and SVG images that are plain
+// drawings (svg.go). Nothing is read through a link that leaves the folder.
 package content
 
 import (
@@ -43,6 +45,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"resolve/internal/diag"
+	"resolve/internal/inputfs"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -196,18 +199,26 @@ type Tree struct {
 // fsys in messages ("content"). It returns every problem it finds, not just
 // the first. Files are parsed in parallel; the result does not depend on
 // the order they finish in.
+//
+// Only what package inputfs's Walk finds is read (no link that leaves the
+// folder, nothing that is not a regular file), and only what files.go
+// allows: pages up to MaxPage, images and documents of the kinds and sizes
+// it lists, and SVG images that CheckSVG finds are drawings. Give Load a
+// rooted fsys (inputfs.Open) so that nothing outside the folder is read.
 func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	t := &Tree{}
-	var problems diag.List
-	// Pages are read and parsed on a pool of workers while the walk goes
-	// on finding them; results are put back in the walk's order.
+	// Pages and SVG images are read and checked on a pool of workers
+	// while the walk goes on finding them; results are put back in the
+	// walk's order.
 	type job struct {
 		n    int
 		path string
+		svg  bool
 	}
 	type loaded struct {
 		n        int
 		page     *Page
+		asset    string // an SVG image that passed
 		problems diag.List
 	}
 	jobs := make(chan job, 64)
@@ -219,54 +230,70 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				page, ps := loadPage(fsys, root, j.path)
+				r := loaded{n: j.n}
+				if j.svg {
+					r.problems = loadDrawing(fsys, root, j.path)
+					if len(r.problems) == 0 {
+						r.asset = j.path
+					}
+				} else {
+					r.page, r.problems = loadPage(fsys, root, j.path)
+				}
 				mu.Lock()
-				results = append(results, loaded{j.n, page, ps})
+				results = append(results, r)
 				mu.Unlock()
 			}
 		}()
 	}
-	files := 0
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
-			return nil
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	n := 0
+	var problems diag.List
+	walked := inputfs.Walk(fsys, root, inputfs.Options{HiddenFolders: true}, func(f inputfs.File) {
+		file := path.Join(root, f.Path)
 		switch {
-		case d.IsDir():
-		case strings.HasSuffix(name, ".md"):
-			jobs <- job{files, p}
-			files++
+		case strings.HasSuffix(f.Path, ".md"):
+			if f.Size > MaxPage {
+				problems = append(problems, diag.Problem{Path: file, Message: pageTooLarge(f.Size)})
+				return
+			}
+			jobs <- job{n: n, path: f.Path}
+			n++
+		case strings.EqualFold(path.Ext(f.Path), ".md"):
+			problems = append(problems, diag.Problem{Path: file, Message: "a page's name ends in .md, in lower case: rename it"})
 		default:
-			t.Assets = append(t.Assets, p)
+			if msg := checkFile(f.Path, f.Size); msg != "" {
+				problems = append(problems, diag.Problem{Path: file, Message: msg})
+			} else if isDrawing(f.Path) {
+				jobs <- job{n: n, path: f.Path, svg: true}
+				n++
+			} else {
+				t.Assets = append(t.Assets, f.Path)
+			}
 		}
-		return nil
 	})
 	close(jobs)
 	wg.Wait()
-	if err != nil {
-		problems.Add(root, 0, err.Error())
-	}
+	problems = append(walked, problems...)
 	slices.SortFunc(results, func(a, b loaded) int { return a.n - b.n })
 	for _, r := range results {
 		problems = append(problems, r.problems...)
 		if r.page != nil {
 			t.Pages = append(t.Pages, r.page)
 		}
+		if r.asset != "" {
+			t.Assets = append(t.Assets, r.asset)
+		}
 	}
+	slices.Sort(t.Assets)
 	return t, problems
 }
 
 func loadPage(fsys fs.FS, root, p string) (*Page, diag.List) {
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	data, err := inputfs.ReadFile(fsys, p, MaxPage)
+	var tooLarge *inputfs.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, diag.List{{Path: path.Join(root, p), Message: pageTooLarge(tooLarge.Size)}}
+	case err != nil:
 		return nil, diag.List{{Path: path.Join(root, p), Message: "cannot read: " + err.Error()}}
 	}
 	page, problems := Parse(path.Join(root, p), data)
@@ -284,6 +311,10 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 	var problems diag.List
 	if !utf8.Valid(data) {
 		problems.Add(file, invalidUTF8Line(data), "the file is not UTF-8 text: save it as UTF-8")
+		return nil, problems
+	}
+	if line, r := controlInFile(data); line > 0 {
+		problems.Add(file, line, controlMessage(r, "in the file"))
 		return nil, problems
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -321,6 +352,7 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		p.Body = data[len(data)-len(body):]
 	}
 	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	problems = append(problems, checkValues(p)...)
 	if strings.TrimSpace(p.Meta.Title) == "" {
 		line := open
 		if p.nodeAt("title") != nil {
