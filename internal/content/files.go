@@ -130,3 +130,12 @@ func loadDrawing(fsys fs.FS, root, p string) diag.List {
 	}
 	return problems
 }
+
+// Limit is the largest a content file at the slash path p may be: MaxPage
+// for a page, its kind's limit for a file Load allows, 0 for others.
+func Limit(p string) int64 {
+	if strings.HasSuffix(p, ".md") {
+		return MaxPage
+	}
+	return fileKinds[strings.ToLower(path.Ext(p))].limit
+}
