@@ -23,7 +23,6 @@ package build
 import (
 	"errors"
 	"io"
-	"os"
 	"runtime"
 	"time"
 
@@ -84,11 +83,24 @@ func run(cfg Config, write bool) (*Result, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.NumCPU()
 	}
-	for _, dir := range []string{cfg.Content, cfg.Layouts, cfg.Static} {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return nil, errors.Join(ErrUsage, errors.New(dir+": no such folder"))
+	if _, _, err := ParseBaseURL(cfg.BaseURL); err != nil {
+		return nil, errors.Join(ErrUsage, errors.New("--base-url: "+err.Error()))
+	}
+	if write {
+		if problems := checkOut(cfg); problems != nil {
+			return nil, problems
+		}
+		for _, dir := range cleanStale(cfg.Out, start, processAlive) {
+			if cfg.Log != nil {
+				io.WriteString(cfg.Log, "removed "+dir+", which a stopped build left\n")
+			}
 		}
 	}
+	in, err := openInputs(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer in.close()
 	res := &Result{}
 	lap := start
 	step := func(name string) {
@@ -96,7 +108,7 @@ func run(cfg Config, write bool) (*Result, error) {
 		res.Steps = append(res.Steps, Step{Name: name, Took: now.Sub(lap)})
 		lap = now
 	}
-	s, problems := load(cfg)
+	s, problems := load(cfg, in)
 	if problems.Errors() > 0 {
 		return nil, problems
 	}
@@ -104,12 +116,16 @@ func run(cfg Config, write bool) (*Result, error) {
 	if err := s.assemble(); err != nil {
 		return nil, err
 	}
+	if problems := s.checkGenerated(); len(problems) > 0 {
+		problems.Sort()
+		return nil, problems
+	}
 	step("assemble")
 	if write {
 		if err := s.openOutput(); err != nil {
 			return nil, err
 		}
-		defer s.out.discard()
+		defer s.out.discard(cfg.Out)
 	}
 	if err := s.render(); err != nil {
 		return nil, err

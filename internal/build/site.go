@@ -2,7 +2,6 @@ package build
 
 import (
 	"html/template"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 // site is everything a build knows, filled in step by step.
 type site struct {
 	cfg      Config
+	in       *inputs // the input folders, open while the build runs
 	tree     *content.Tree
 	home     *content.Page
 	title    string
@@ -87,10 +87,7 @@ type outFile struct {
 	path string // relative to the output folder
 	data []byte
 	mime string // minify as this type, if set
-}
-
-func loadTree(cfg Config) (*content.Tree, diag.List) {
-	return content.Load(os.DirFS(cfg.Content), cfg.Content)
+	from string // the input file it is copied from, for messages; "" for a generated file
 }
 
 func newSite(cfg Config) *site {
@@ -105,9 +102,10 @@ func newSite(cfg Config) *site {
 	return s
 }
 
-func load(cfg Config) (*site, diag.List) {
-	tree, problems := loadTree(cfg)
+func load(cfg Config, in *inputs) (*site, diag.List) {
+	tree, problems := in.loadTree()
 	s := newSite(cfg)
+	s.in = in
 	s.tree = tree
 	for _, p := range tree.Pages {
 		s.checkKeys(p, &problems)
@@ -129,7 +127,8 @@ func load(cfg Config) (*site, diag.List) {
 		base = cfg.BaseURL
 	}
 	var err error
-	if s.origin, s.base, err = splitBase(base); err != nil {
+	if s.origin, s.base, err = ParseBaseURL(base); err != nil {
+		s.base = "/"
 		problems.Add(s.home.File, s.home.Line("base_url"), err.Error())
 	}
 	problems = append(problems, s.loadStatic()...)
@@ -140,7 +139,7 @@ func load(cfg Config) (*site, diag.List) {
 	}
 	s.checkStatements(&problems)
 	var lerr diag.List
-	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
+	s.layouts, lerr = parseLayouts(in.layouts, s.funcs())
 	problems = append(problems, lerr...)
 	// Glossary abbreviations are marked on first use; each section's text
 	// is kept for the search index when the site has one.
@@ -174,33 +173,6 @@ func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 			problems.Add(p.File, p.KeyLine("calendars"), "a calendars: list belongs in an _index.md")
 		}
 	}
-}
-
-func splitBase(base string) (origin, p string, err error) {
-	if base == "" {
-		base = "/"
-	}
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return base, "/", nil
-		}
-		origin, base = base[:i+3+j], rest[j:]
-	}
-	if !strings.HasPrefix(base, "/") {
-		return "", "/", &baseError{base}
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return origin, base, nil
-}
-
-type baseError struct{ base string }
-
-func (e *baseError) Error() string {
-	return "base_url " + strconv.Quote(e.base) + " must be a path starting with / or a full URL"
 }
 
 // urlOf maps a content path to its page URL.

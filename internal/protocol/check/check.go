@@ -35,6 +35,11 @@ type Env struct {
 // ReviewWarningDays is how long before review_due `resolve check` starts to warn.
 const ReviewWarningDays = 60
 
+// MaxDays is the longest timescale a stage may have, in working or
+// calendar days. Counting working days is linear in their number, and no
+// procedure gives a stage more than a few weeks.
+const MaxDays = 365
+
 // Protocol reports every problem with p, each with file and line. Review
 // dates that have passed or are near give warnings, not errors.
 func Protocol(p *protocol.Protocol, env Env) diag.List {
@@ -179,6 +184,10 @@ func dueProblems(i int, d *protocol.Due) []dueProblem {
 		out = append(out, dueProblem{"calendar_days", "calendar_days must be a positive whole number"})
 	case d.WorkingDays == 0 && d.CalendarDays == 0:
 		out = append(out, dueProblem{"working_days", `give working_days (a positive whole number), or leave out due for "as soon as possible"`})
+	case d.WorkingDays > MaxDays:
+		out = append(out, dueProblem{"working_days", fmt.Sprintf("working_days must be at most %d (a year): a stage that takes longer has no timescale to count", MaxDays)})
+	case d.CalendarDays > MaxDays:
+		out = append(out, dueProblem{"calendar_days", fmt.Sprintf("calendar_days must be at most %d (a year): a stage that takes longer has no timescale to count", MaxDays)})
 	}
 	switch d.After {
 	case protocol.AfterConcern:
