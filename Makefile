@@ -9,6 +9,13 @@ TESTFLAGS ?= -timeout 30m
 
 .PHONY: serve site check test test-go test-wasm bench clean setup
 
+# Releases: the six platforms make release builds for, and the workflow
+# checker make test runs. Change versions here only.
+PLATFORMS  := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+SHA256SUM  ?= sha256sum
+.PHONY: prebuilt release lint-workflows
+
 ## serve: build the example site, serve it on http://localhost:8080 and reload on every change
 serve:
 	$(GO) run ./cmd/resolve serve
@@ -25,8 +32,8 @@ check:
 setup:
 	scripts/test-setup
 
-## test: go.mod tidy, vet, every Go test (browser tests included) and the WebAssembly tests under Node
-test: setup
+## test: go.mod tidy, workflows, vet, every Go test (browser tests included) and the WebAssembly tests under Node
+test: setup lint-workflows
 	@$(GO) mod tidy -diff || { echo "go.mod and go.sum do not match the code: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./internal/dom/...
@@ -39,6 +46,28 @@ test: setup
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec "$(WASMEXEC)" ./internal/dom/... ./internal/workday/... ./internal/escalation/...
 
+## lint-workflows: check .github/workflows with actionlint (and shellcheck, when installed)
+lint-workflows:
+	$(GO) run $(ACTIONLINT)
+
+## prebuilt: compile the WebAssembly modules a release binary carries into internal/wasmbuild/_prebuilt/
+prebuilt:
+	$(GO) generate ./internal/wasmbuild
+
+## release: resolve for Linux, macOS and Windows (amd64 and arm64) into dist/, each carrying the
+## WebAssembly modules so that it builds a site with no Go, and dist/SHA256SUMS
+release: prebuilt
+	rm -rf dist
+	mkdir -p dist
+	set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; \
+		case $$os in windows) exe=.exe ;; *) exe= ;; esac; \
+		echo "release: dist/resolve-$$os-$$arch$$exe"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -tags embedwasm -trimpath -buildvcs=auto \
+			-ldflags="-s -w" -o dist/resolve-$$os-$$arch$$exe ./cmd/resolve; \
+	done
+	cd dist && $(SHA256SUM) resolve-* > SHA256SUMS
+
 ## bench: build time against Hugo, page weights, search index and module sizes
 bench:
 	$(GO) run ./cmd/resolve-bench
@@ -46,5 +75,5 @@ bench:
 
 ## clean: remove what builds and tests leave behind
 clean:
-	rm -rf site .bench
+	rm -rf site .bench dist internal/wasmbuild/_prebuilt
 	$(GO) clean -testcache

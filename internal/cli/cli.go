@@ -38,6 +38,7 @@ func commands() []command {
 		{"plan", "print the due date of every stage of a protocol", runPlan},
 		{"audit", "summarise audit returns and saved records", runAudit},
 		{"new", "create a new protocol folder with a complete, commented start", runNew},
+		{"version", "print resolve's version and the WebAssembly modules it carries", runVersion},
 	}
 }
 
@@ -48,6 +49,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return Usage
 	}
 	name := args[0]
+	if name == "--version" || name == "-version" {
+		name = "version"
+	}
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		if len(args) > 1 {
 			for _, c := range commands() {

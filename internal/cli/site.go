@@ -25,7 +25,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	cfg := f.config()
-	cfg.Extra = wasmStep(ctx)
+	cfg.Extra, _ = wasmStep(ctx)
 	lessGC()
 	if *cpuProfile != "" {
 		stop, err := startProfile(*cpuProfile)
@@ -119,8 +119,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	cfg := f.config()
-	cfg.Extra = wasmStep(ctx)
-	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Watch: []string{f.content, f.layouts, f.static, "wasm", "internal"}, Log: stdout})
+	var sources []string
+	cfg.Extra, sources = wasmStep(ctx)
+	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Watch: append([]string{f.content, f.layouts, f.static}, sources...), Log: stdout})
 	if err != nil {
 		io.WriteString(stderr, "resolve serve: "+err.Error()+"\n")
 		return Failed

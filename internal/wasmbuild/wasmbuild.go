@@ -1,340 +1,246 @@
-// Package wasmbuild builds the record form's WebAssembly module (package
-// wasm/ of this repository, for GOOS=js GOARCH=wasm) and puts it into a
-// site being built.
+// Package wasmbuild puts resolve's WebAssembly modules into a site being
+// built. [Modules] lists them: today the record form's module (package wasm/
+// of this repository, built for GOOS=js GOARCH=wasm).
 //
-// A site gets three files in its wasm/ folder:
+// A module gets three files in its folder of the site (wasm/ for the record
+// form):
 //
 //	record.<hash>.wasm     the module, built with -trimpath -ldflags="-s -w"
 //	wasm_exec.<hash>.js    the JavaScript support file of the Go that built it
 //	manifest.json          {"module": "record.<hash>.wasm", "exec": "wasm_exec.<hash>.js"}
 //
 // The hashes are of the files' contents, so both can be cached for ever; the
-// form page's script reads manifest.json, which is small and not
-// fingerprinted, to find them. wasm_exec.js must come from the same Go
-// installation as the module (the two are a matched pair), so it is copied
-// from $(go env GOROOT)/lib/wasm of the go command that compiled it.
+// page's script reads the manifest, which is small and not fingerprinted, to
+// find them. wasm_exec.js must come from the same Go installation as the
+// module (the two are a matched pair), so it always travels with it.
 //
-// Building takes tens of seconds, so modules are cached under
-// os.UserCacheDir()/resolve/wasm, keyed by a hash of every Go source and
-// embedded file under wasm/ and internal/ (tests and testdata left out),
-// go.mod, go.sum, the Go version and the build flags. When none of those has
-// changed, as on nearly every rebuild of resolve serve, the cached module is
-// copied and nothing is compiled.
+// # Where a module comes from
+//
+// A module is either carried in the resolve binary or compiled from
+// resolve's source, and the binary decides which:
+//
+//   - A release binary carries its modules. `make release` first runs
+//     `go generate ./internal/wasmbuild`, which compiles every module from
+//     source into the ignored folder _prebuilt/ (see [Prebuild]), then builds
+//     resolve with -tags embedwasm, which embeds that folder ([Embedded]).
+//     Such a binary builds a site anywhere, with no Go and no source.
+//   - A developer's binary (go run ./cmd/resolve, make serve) carries none
+//     and compiles each module with the go command from the repository it
+//     runs in. Compiling takes tens of seconds, so modules are cached under
+//     os.UserCacheDir()/resolve/wasm, keyed by a hash of every Go source and
+//     embedded file under wasm/ and internal/ (tests and testdata left out),
+//     go.mod, go.sum, the Go version, the build flags and the package. When
+//     none of those has changed, as on nearly every rebuild of resolve serve,
+//     the cached module is copied and nothing is compiled.
+//
+// A module the binary carries is always used; one it does not carry is
+// compiled. When that is impossible (no resolve source at or above the
+// working folder, or no go command), Build fails saying so and pointing to
+// the release binaries.
 package wasmbuild
 
+//go:generate go run ./prebuild _prebuilt
+
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
+	"path"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
-	"time"
 )
 
-// Config says where the module's sources are and how to build it.
+// A Module is one WebAssembly module a site may carry.
+type Module struct {
+	Name     string // names its files: record.<hash>.wasm, and record.wasm.gz in a release binary
+	Purpose  string // what it is for, in messages: "the record form"
+	Package  string // its main package, relative to the repository: "./wasm"
+	Manifest string // its manifest's path in the site; the module's files go beside it
+	When     string // a glob in the built site: the module goes in only when something matches
+}
+
+// Modules returns every module resolve builds, in a fixed order. The record
+// form's manifest keeps the path wasm/manifest.json that the form's page
+// names; another module gets a manifest of its own, such as
+// wasm/audit.json, and the files it shares with another module in the same
+// folder (the same wasm_exec.js) are written once under the same name.
+func Modules() []Module {
+	return []Module{
+		{Name: "record", Purpose: "the record form", Package: "./wasm", Manifest: "wasm/manifest.json", When: "*/record/index.html"},
+	}
+}
+
+// Config says where modules come from.
 type Config struct {
+	Carried  fs.FS     // modules carried in the binary, laid out as Prebuild writes them: usually [Embedded]; nil carries none
+	Modules  []Module  // nil means [Modules]
 	Root     string    // the repository: the folder holding go.mod and wasm/; "" finds it above the working directory
-	CacheDir string    // where built modules are kept; "" means os.UserCacheDir()/resolve/wasm
+	CacheDir string    // where compiled modules are kept; "" means os.UserCacheDir()/resolve/wasm
 	Go       string    // the go command; "" means go on the PATH
 	Log      io.Writer // progress messages; nil for none
 }
 
-// buildFlags are the flags of go build, part of the cache key: -trimpath
-// so the module holds no local paths, -s -w to drop the symbol table and
-// debugging information, which the browser never uses.
-const buildFlags = "-trimpath -ldflags=-s -w"
+// Origin says where a module put into a site came from.
+type Origin int
 
-// keep is how many built modules the cache holds; older ones are removed.
-const keep = 4
+const (
+	Compiled Origin = iota // compiled from source by this build
+	Cached                 // compiled from source earlier, copied from the cache
+	Carried                // carried in the resolve binary
+)
 
-// Files names what Build put into a site, relative to the site's folder.
+func (o Origin) String() string {
+	switch o {
+	case Compiled:
+		return "compiled from source"
+	case Cached:
+		return "compiled from source earlier (cached)"
+	case Carried:
+		return "carried in the resolve binary"
+	}
+	return "unknown"
+}
+
+// Files names what Build put into a site for one module, relative to the
+// site's folder.
 type Files struct {
+	Name     string // the module's name: "record"
 	Module   string // "wasm/record.<hash>.wasm"
 	Exec     string // "wasm/wasm_exec.<hash>.js"
 	Manifest string // "wasm/manifest.json"
 	Size     int    // bytes of the module
-	Cached   bool   // the module came from the cache, not a compile
+	From     Origin
 }
 
-// Manifest is the content of wasm/manifest.json: the file names, relative to
-// the manifest.
+// Manifest is the content of a module's manifest: the file names, relative
+// to the manifest.
 type Manifest struct {
 	Module string `json:"module"`
 	Exec   string `json:"exec"`
 }
 
-// Builder builds the module. It remembers what it learnt about the go
-// command, so that resolve serve, which keeps one for its whole run, asks
-// only once. It is safe for concurrent use.
+// Builder puts modules into sites. It remembers what it learnt about the go
+// command and what the binary carries, so that resolve serve, which keeps
+// one for its whole run, asks only once. It is safe for concurrent use.
 type Builder struct {
 	cfg Config
-	mu  sync.Mutex // held for a whole build: two at once would do the work twice
+	mu  sync.Mutex // held for a whole compile: two at once would do the work twice
 	env *goEnvironment
+
+	carriedOnce sync.Once
+	carried     *Index
+	carriedErr  error
+	opened      sync.Map // module name -> *openedModule, so resolve serve unpacks each once
 }
+
+// openedModule is a carried module, unpacked and checked.
+type openedModule struct{ wasm, execJS []byte }
 
 // New returns a Builder for cfg.
 func New(cfg Config) *Builder { return &Builder{cfg: cfg} }
 
-// Build puts the module into the site folder dir, building it first unless
-// the cache has it.
-func (b *Builder) Build(ctx context.Context, dir string) (*Files, error) {
-	m, err := b.Module(ctx)
-	if err != nil {
-		return nil, err
+func (b *Builder) modules() []Module {
+	if b.cfg.Modules != nil {
+		return b.cfg.Modules
 	}
-	wasm, err := os.ReadFile(m.Wasm)
-	if err != nil {
-		return nil, err
+	return Modules()
+}
+
+// Build puts into the site folder dir every module the site needs (those
+// whose When matches a file in dir), each from where [Builder] says.
+func (b *Builder) Build(ctx context.Context, dir string) ([]Files, error) {
+	var out []Files
+	for _, m := range b.modules() {
+		if hits, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(m.When))); len(hits) == 0 {
+			continue
+		}
+		wasm, execJS, from, err := b.load(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		f, err := write(dir, m, wasm, execJS)
+		if err != nil {
+			return nil, err
+		}
+		f.From = from
+		out = append(out, *f)
 	}
-	execJS, err := os.ReadFile(m.Exec)
+	return out, nil
+}
+
+// load returns the module m and its wasm_exec.js: the carried ones when the
+// binary has m, else compiled (or cached) from source.
+func (b *Builder) load(ctx context.Context, m Module) (wasm, execJS []byte, from Origin, err error) {
+	idx, err := b.index()
 	if err != nil {
-		return nil, err
+		return nil, nil, 0, err
 	}
+	if c := idx.find(m.Name); c != nil {
+		if o, ok := b.opened.Load(m.Name); ok {
+			return o.(*openedModule).wasm, o.(*openedModule).execJS, Carried, nil
+		}
+		wasm, execJS, err := idx.open(b.cfg.Carried, c)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		b.opened.Store(m.Name, &openedModule{wasm, execJS})
+		return wasm, execJS, Carried, nil
+	}
+	built, err := b.Compile(ctx, m)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if wasm, err = os.ReadFile(built.Wasm); err != nil {
+		return nil, nil, 0, err
+	}
+	if execJS, err = os.ReadFile(built.Exec); err != nil {
+		return nil, nil, 0, err
+	}
+	from = Compiled
+	if built.Cached {
+		from = Cached
+	}
+	return wasm, execJS, from, nil
+}
+
+// index reads, once, the index of the modules the binary carries.
+func (b *Builder) index() (*Index, error) {
+	b.carriedOnce.Do(func() { b.carried, b.carriedErr = ReadIndex(b.cfg.Carried) })
+	return b.carried, b.carriedErr
+}
+
+// write puts a module and its wasm_exec.js into the site folder dir, named
+// by their contents, with the manifest naming them.
+func write(dir string, m Module, wasm, execJS []byte) (*Files, error) {
+	folder := path.Dir(m.Manifest)
 	man := Manifest{
-		Module: "record." + shortHash(wasm) + ".wasm",
+		Module: m.Name + "." + shortHash(wasm) + ".wasm",
 		Exec:   "wasm_exec." + shortHash(execJS) + ".js",
 	}
-	out := filepath.Join(dir, "wasm")
+	out := filepath.Join(dir, filepath.FromSlash(folder))
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
 	manifest, _ := json.Marshal(man)
-	for name, data := range map[string][]byte{man.Module: wasm, man.Exec: execJS, "manifest.json": append(manifest, '\n')} {
-		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{man.Module, wasm}, {man.Exec, execJS}, {path.Base(m.Manifest), append(manifest, '\n')}} {
+		if err := os.WriteFile(filepath.Join(out, f.name), f.data, 0o644); err != nil {
 			return nil, err
 		}
 	}
 	return &Files{
-		Module:   "wasm/" + man.Module,
-		Exec:     "wasm/" + man.Exec,
-		Manifest: "wasm/manifest.json",
+		Name:     m.Name,
+		Module:   path.Join(folder, man.Module),
+		Exec:     path.Join(folder, man.Exec),
+		Manifest: m.Manifest,
 		Size:     len(wasm),
-		Cached:   m.Cached,
 	}, nil
-}
-
-// Built is a module in the cache.
-type Built struct {
-	Wasm   string // path of the module
-	Exec   string // path of the wasm_exec.js that goes with it
-	Cached bool   // found in the cache rather than compiled now
-}
-
-// Module returns the built module for the sources as they are, compiling it
-// only when the cache does not have it.
-func (b *Builder) Module(ctx context.Context) (*Built, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	cfg := b.cfg
-	root, err := findRoot(cfg.Root)
-	if err != nil {
-		return nil, err
-	}
-	goCmd := cfg.Go
-	if goCmd == "" {
-		goCmd = "go"
-	}
-	if b.env == nil {
-		if b.env, err = goEnv(ctx, goCmd, root); err != nil {
-			return nil, err
-		}
-	}
-	env := *b.env
-	key, err := SourceHash(root, env.version+" "+env.root+" "+buildFlags)
-	if err != nil {
-		return nil, err
-	}
-	cache := cfg.CacheDir
-	if cache == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return nil, fmt.Errorf("wasmbuild: no cache folder for the module: %w", err)
-		}
-		cache = filepath.Join(base, "resolve", "wasm")
-	}
-	dir := filepath.Join(cache, key)
-	built := &Built{Wasm: filepath.Join(dir, "record.wasm"), Exec: filepath.Join(dir, "wasm_exec.js"), Cached: true}
-	if fileExists(built.Wasm) && fileExists(built.Exec) {
-		now := time.Now()
-		os.Chtimes(dir, now, now) // recently used: kept when the cache is trimmed
-		return built, nil
-	}
-
-	// Build into a fresh folder and rename it into place, so a build that
-	// fails or is interrupted leaves nothing half-written in the cache.
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(cache, ".build-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	start := time.Now()
-	logf(cfg.Log, "building the record form's WebAssembly module\n")
-	// These are the flags of buildFlags, one argument each.
-	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, "record.wasm"), "./wasm"}
-	cmd := exec.CommandContext(ctx, goCmd, args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("wasmbuild: building the record form's module (GOOS=js GOARCH=wasm go %s): %w\n%s",
-			strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
-	}
-	execJS, err := os.ReadFile(filepath.Join(env.root, "lib", "wasm", "wasm_exec.js"))
-	if err != nil {
-		return nil, fmt.Errorf("wasmbuild: the Go installation at %s has no lib/wasm/wasm_exec.js: %w", env.root, err)
-	}
-	if err := os.WriteFile(filepath.Join(tmp, "wasm_exec.js"), execJS, 0o644); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp, dir); err != nil && !fileExists(built.Wasm) {
-		return nil, err
-	} // else another process put the same module there first
-	logf(cfg.Log, "built the module in "+time.Since(start).Round(time.Millisecond).String()+"\n")
-	trim(cache, keep)
-	built.Cached = false
-	return built, nil
-}
-
-// goEnvironment is what the build needs to know about the go command.
-type goEnvironment struct {
-	root, version string
-}
-
-// goEnv asks the go command for its GOROOT and version.
-func goEnv(ctx context.Context, goCmd, root string) (*goEnvironment, error) {
-	cmd := exec.CommandContext(ctx, goCmd, "env", "GOROOT", "GOVERSION")
-	cmd.Dir = root
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("wasmbuild: the record form's module is built with Go, and `%s env` failed: %w", goCmd, err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
-		return nil, errors.New("wasmbuild: `" + goCmd + " env GOROOT GOVERSION` printed something unexpected")
-	}
-	return &goEnvironment{root: strings.TrimSpace(lines[0]), version: strings.TrimSpace(lines[1])}, nil
-}
-
-// SourceHash returns a hash of everything the module is built from: every
-// file under root/wasm and root/internal except tests, test data and hidden
-// files, then go.mod and go.sum, then extra (the Go version and flags).
-func SourceHash(root, extra string) (string, error) {
-	var files []string
-	for _, top := range []string{"wasm", "internal"} {
-		err := filepath.WalkDir(filepath.Join(root, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
-				return nil
-			}
-			files = append(files, p)
-			return nil
-		})
-		if err != nil {
-			return "", fmt.Errorf("wasmbuild: reading the module's sources: %w", err)
-		}
-	}
-	sort.Strings(files)
-	files = append(files, filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum"))
-	h := sha256.New()
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(f, "go.sum") {
-				continue
-			}
-			return "", fmt.Errorf("wasmbuild: reading the module's sources: %w", err)
-		}
-		rel, _ := filepath.Rel(root, f)
-		io.WriteString(h, filepath.ToSlash(rel)+"\x00")
-		sum := sha256.Sum256(data)
-		h.Write(sum[:])
-	}
-	io.WriteString(h, extra)
-	return hex.EncodeToString(h.Sum(nil))[:32], nil
-}
-
-// Root returns resolve's repository: the nearest folder at or above the
-// working directory whose go.mod declares module resolve and which has
-// wasm/. Tests and tools that need the repository's files use it too.
-func Root() (string, error) { return findRoot("") }
-
-// findRoot returns root, or else [Root].
-func findRoot(root string) (string, error) {
-	if root != "" {
-		if !fileExists(filepath.Join(root, "wasm", "doc.go")) {
-			return "", errors.New("wasmbuild: " + root + " has no wasm/ module sources")
-		}
-		return root, nil
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if mod, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil && isResolve(mod) && fileExists(filepath.Join(d, "wasm", "doc.go")) {
-			return d, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", errors.New("wasmbuild: the record form's module is built from resolve's source: run resolve inside its repository (no go.mod of module resolve at or above " + dir + ")")
-		}
-	}
-}
-
-func isResolve(gomod []byte) bool {
-	for _, line := range strings.Split(string(gomod), "\n") {
-		if f := strings.Fields(line); len(f) == 2 && f[0] == "module" {
-			return f[1] == "resolve"
-		}
-	}
-	return false
-}
-
-// trim removes all but the n most recently used modules from the cache.
-func trim(cache string, n int) {
-	entries, err := os.ReadDir(cache)
-	if err != nil {
-		return
-	}
-	type dir struct {
-		name string
-		mod  time.Time
-	}
-	var dirs []dir
-	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		if info, err := e.Info(); err == nil {
-			dirs = append(dirs, dir{e.Name(), info.ModTime()})
-		}
-	}
-	sort.Slice(dirs, func(i, j int) bool { return dirs[i].mod.After(dirs[j].mod) })
-	for i := n; i < len(dirs); i++ {
-		os.RemoveAll(filepath.Join(cache, dirs[i].name))
-	}
 }
 
 func shortHash(data []byte) string {

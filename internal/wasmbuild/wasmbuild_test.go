@@ -30,15 +30,16 @@ func writeTree(t *testing.T, files map[string]string) string {
 
 func TestSourceHash(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"go.mod":                       "module resolve\n",
-		"wasm/doc.go":                  "package main\n",
-		"wasm/form.go":                 "package main\n",
-		"wasm/form_test.go":            "package main\n",
-		"internal/workday/data/ew.txt": "2025-01-01 New Year's Day\n",
-		"internal/workday/testdata/g":  "golden\n",
-		"internal/build/.hidden":       "x\n",
-		"cmd/resolve/main.go":          "package main\n",
-		"content/_index.md":            "---\n",
+		"go.mod":                                  "module resolve\n",
+		"wasm/doc.go":                             "package main\n",
+		"wasm/form.go":                            "package main\n",
+		"wasm/form_test.go":                       "package main\n",
+		"internal/workday/data/ew.txt":            "2025-01-01 New Year's Day\n",
+		"internal/workday/testdata/g":             "golden\n",
+		"internal/build/.hidden":                  "x\n",
+		"internal/wasmbuild/_prebuilt/index.json": "{}\n",
+		"cmd/resolve/main.go":                     "package main\n",
+		"content/_index.md":                       "---\n",
 	})
 	hash := func() string {
 		h, err := SourceHash(root, "go1.26 flags")
@@ -61,6 +62,7 @@ func TestSourceHash(t *testing.T) {
 		{"wasm/form_test.go", false},
 		{"internal/workday/testdata/g", false},
 		{"internal/build/.hidden", false},
+		{"internal/wasmbuild/_prebuilt/index.json", false}, // the release's carried modules, built from the rest
 		{"cmd/resolve/main.go", false},
 		{"content/_index.md", false},
 	}
@@ -104,6 +106,13 @@ func TestFindRoot(t *testing.T) {
 	}
 }
 
+// recordSite returns a new site folder with a record form in it, so that
+// Build puts the record module there.
+func recordSite(t *testing.T) string {
+	t.Helper()
+	return writeTree(t, map[string]string{"hips/record/index.html": "<form></form>\n"})
+}
+
 // TestBuild compiles the real module into an empty cache, puts it into a
 // site, and checks that a second build comes from the cache.
 func TestBuild(t *testing.T) {
@@ -112,13 +121,17 @@ func TestBuild(t *testing.T) {
 	}
 	cache := t.TempDir()
 	b := New(Config{CacheDir: cache})
-	site := t.TempDir()
-	f, err := b.Build(context.Background(), site)
+	site := recordSite(t)
+	files, err := b.Build(context.Background(), site)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Cached {
-		t.Error("the first build into an empty cache says it came from the cache")
+	if len(files) != 1 {
+		t.Fatalf("Build put %d modules into a site with a record form; want 1", len(files))
+	}
+	f := files[0]
+	if f.From != Compiled {
+		t.Errorf("the first build into an empty cache: the module was %v; want %v", f.From, Compiled)
 	}
 	var m Manifest
 	data, err := os.ReadFile(filepath.Join(site, f.Manifest))
@@ -155,12 +168,12 @@ func TestBuild(t *testing.T) {
 
 	// Nothing changed: the second build copies the cached module.
 	start := time.Now()
-	f2, err := b.Build(context.Background(), t.TempDir())
+	files2, err := b.Build(context.Background(), recordSite(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !f2.Cached || f2.Module != f.Module {
-		t.Errorf("second build: cached %v, module %s; want the cached %s", f2.Cached, f2.Module, f.Module)
+	if f2 := files2[0]; f2.From != Cached || f2.Module != f.Module {
+		t.Errorf("second build: %v, module %s; want the cached %s", f2.From, f2.Module, f.Module)
 	}
 	t.Logf("first build compiled the module (%d bytes); the second took %v from the cache", f.Size, time.Since(start).Round(time.Millisecond))
 
