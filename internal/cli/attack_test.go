@@ -185,4 +185,3 @@ func hashTree(t *testing.T, dir string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
-

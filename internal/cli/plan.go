@@ -12,8 +12,8 @@ import (
 
 	"resolve/internal/content"
 	"resolve/internal/diag"
-	"resolve/internal/inputfs"
 	"resolve/internal/escalation"
+	"resolve/internal/inputfs"
 	"resolve/internal/workday"
 )
 
