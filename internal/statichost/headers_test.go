@@ -1,4 +1,4 @@
-package browsertest
+package statichost
 
 import (
 	"net/http"
