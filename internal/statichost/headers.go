@@ -76,8 +76,9 @@ func headersFor(rules []headerRule, p string) http.Header {
 
 // matchPattern reports whether the path p matches pattern as Netlify and
 // Cloudflare Pages match _headers patterns: each * stands for any run of
-// characters, slashes included, and each :name (a colon, then letters,
-// digits and _) for one path segment that is not empty. It takes time in
+// characters, slashes included, and each :name (a colon at the start of a
+// segment, then letters, digits and _) for one path segment that is not
+// empty. It takes time in
 // proportion to the product of the two lengths, however many stars.
 func matchPattern(pattern, p string) bool {
 	type token struct {
@@ -89,7 +90,7 @@ func matchPattern(pattern, p string) bool {
 		switch c := pattern[i]; {
 		case c == '*':
 			tokens = append(tokens, token{kind: '*'})
-		case c == ':' && i+1 < len(pattern) && isNameByte(pattern[i+1]):
+		case c == ':' && i > 0 && pattern[i-1] == '/' && i+1 < len(pattern) && isNameByte(pattern[i+1]):
 			for i+1 < len(pattern) && isNameByte(pattern[i+1]) {
 				i++
 			}
