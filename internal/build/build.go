@@ -64,6 +64,13 @@ type Step struct {
 // ErrUsage marks an error in how the build was asked for rather than in content.
 var ErrUsage = errors.New("usage")
 
+// usageError is an error in how the build was asked for: it is ErrUsage,
+// but reads as its message alone.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string        { return e.msg }
+func (e *usageError) Is(target error) bool { return target == ErrUsage }
+
 // Build builds the site into cfg.Out. A returned diag.List holds every
 // content problem; the old output is then left exactly as it was.
 func Build(cfg Config) (*Result, error) {
@@ -84,7 +91,7 @@ func run(cfg Config, write bool) (*Result, error) {
 		cfg.Workers = runtime.NumCPU()
 	}
 	if _, _, err := ParseBaseURL(cfg.BaseURL); err != nil {
-		return nil, errors.Join(ErrUsage, errors.New("--base-url: "+err.Error()))
+		return nil, &usageError{"--base-url: " + err.Error()}
 	}
 	if write {
 		if problems := checkOut(cfg); problems != nil {

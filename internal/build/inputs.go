@@ -1,8 +1,6 @@
 package build
 
 import (
-	"errors"
-
 	"resolve/internal/content"
 	"resolve/internal/diag"
 	"resolve/internal/inputfs"
@@ -25,7 +23,7 @@ func openInputs(cfg Config) (*inputs, error) {
 		folder, err := inputfs.Open(f.dir)
 		if err != nil {
 			in.close()
-			return nil, errors.Join(ErrUsage, errors.New(f.dir+": no such folder"))
+			return nil, &usageError{f.dir + ": no such folder"}
 		}
 		*f.to = folder
 	}
