@@ -18,6 +18,15 @@
 //
 // Each kind of page's security policy is declared once, in policy.go:
 // layouts write it into the page ({{.Page.CSP}}) and _headers sends it.
+//
+// What a build refuses, so that no pull request or flag can turn it
+// against the site or the machine: inputs are read through os.Root
+// (inputs.go, package inputfs) and content only as package content allows;
+// a content file may not take a generated path (generated.go); base_url
+// must stay on the site's host (baseurl.go); and the output folder must be
+// new, empty or an earlier build, which the build marks (outdir.go), built
+// in a locked work folder beside it that the next build cleans up after a
+// stopped one (workdir.go).
 package build
 
 import (

@@ -29,7 +29,10 @@ import (
 //     of resolve from before the mark (its _headers starts with the line
 //     those versions wrote, and it has a sitemap.xml).
 //
-// A new or empty folder is always fine. The mark is a file whose name
+// A new or empty folder is always fine. Code that adds files to a finished
+// build in place (incremental rebuilds) must call writeMarker again when it
+// adds a top-level name, or the next full build will refuse the folder.
+// The mark is a file whose name
 // starts with ".": GitHub Pages' upload-pages-artifact (v4 and later) and
 // Netlify leave such files out of what they publish, and the site's own
 // hosts (package statichost, behind resolve serve and the browser tests)

@@ -66,12 +66,23 @@ type Options struct {
 // leaving out names that start with "." (editors' and systems' files). name
 // is the folder as messages show it. Instead of calling fn it reports, as a
 // problem naming the file, every symbolic link that leaves the folder,
-// leads to a folder or leads nowhere, and everything that is not a regular
-// file or folder. Only a link to a file inside the folder is followed.
+// leads to a folder or leads nowhere, everything that is not a regular
+// file or folder, and every name with a control character (shown escaped,
+// since messages go to a terminal). Only a link to a file inside the
+// folder is followed.
 func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 	var problems diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		show := path.Join(name, p)
+		if p != "." && strings.ContainsFunc(d.Name(), unprintable) {
+			// A name that would write escape sequences to the terminal of
+			// whoever reads this message: shown escaped, never read.
+			problems.Add(printable(show), 0, "a name with a control character: rename it")
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if err != nil {
 			problems.Add(show, 0, "cannot read: "+plainError(err))
 			if d != nil && d.IsDir() && p != "." {
@@ -159,6 +170,23 @@ func Leaves(p, target string) bool {
 	target = strings.ReplaceAll(target, `\`, "/") // Windows links may use either
 	joined := path.Join(path.Dir(p), target)
 	return joined == ".." || strings.HasPrefix(joined, "../")
+}
+
+// unprintable reports whether r is a control character (C0, DEL or C1).
+func unprintable(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
+
+// printable writes s with its control characters as Go escapes.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unprintable(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // kindOf names a kind of file that is not regular.

@@ -125,6 +125,18 @@ func TestWalkRefusesPipes(t *testing.T) {
 	}
 }
 
+func TestWalkRefusesControlNames(t *testing.T) {
+	dir := folder(t, map[string]string{"a.md": "x", "\x1b[2Jowned.png": "x", "d\x07/b.md": "x"})
+	files, msgs := walk(t, dir)
+	want := []string{
+		`content/\x1b[2Jowned.png: a name with a control character: rename it`,
+		`content/d\a: a name with a control character: rename it`,
+	}
+	if !slices.Equal(files, []string{"a.md"}) || !slices.Equal(msgs, want) {
+		t.Errorf("files %q, problems %q; want a.md and %q", files, msgs, want)
+	}
+}
+
 func TestWalkHidden(t *testing.T) {
 	dir := folder(t, map[string]string{".git/config": "x", ".DS_Store": "x", ".well-known/a.txt": "x", "a.md": "x"})
 	files, _ := walk(t, dir)
