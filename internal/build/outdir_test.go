@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -264,4 +265,28 @@ func equalPrefix(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkCheckOut measures the guard on an earlier build with 1,000
+// top-level names (a big site has a few dozen): it reads one folder and the
+// mark, whatever the site's size.
+func BenchmarkCheckOut(b *testing.B) {
+	dir := b.TempDir()
+	out := filepath.Join(dir, "site")
+	os.MkdirAll(out, 0o755)
+	for i := range 1000 {
+		os.WriteFile(filepath.Join(out, "page-"+strconv.Itoa(i)+".html"), nil, 0o644)
+	}
+	if err := writeMarker(out); err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range []string{"content", "layouts", "static"} {
+		os.MkdirAll(filepath.Join(dir, in), 0o755)
+	}
+	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Static: filepath.Join(dir, "static"), Out: out}
+	for b.Loop() {
+		if problems := checkOut(cfg); problems != nil {
+			b.Fatal(problems)
+		}
+	}
 }

@@ -115,3 +115,24 @@ func inCommentOrText(data []byte, i int) bool {
 	lt, gt := bytes.LastIndexByte(before, '<'), bytes.LastIndexByte(before, '>')
 	return data[i] != '<' && gt > lt
 }
+
+// BenchmarkCheckSVG measures the SVG check on the drawing in
+// testdata/svg.txtar that uses the most of the allow-list.
+func BenchmarkCheckSVG(b *testing.B) {
+	ar, err := txtar.ParseFile("testdata/svg.txtar")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var data []byte
+	for _, f := range ar.Files {
+		if f.Name == "ok-editor.svg" {
+			data = f.Data
+		}
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if p := CheckSVG(data); len(p) > 0 {
+			b.Fatal(p)
+		}
+	}
+}
