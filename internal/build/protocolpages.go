@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"resolve/internal/diag"
-	"resolve/internal/flowchart"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -90,14 +89,6 @@ func (s *site) protoView(pr *proto, current *page) *protoView {
 	return v
 }
 
-// flowchartData is the data of the flowchart and embed pages.
-type flowchartData struct {
-	Chart     *flowchart.Chart
-	SVG       string // URL of the standalone SVG
-	EmbedURL  string
-	EmbedCode string // the iframe and script a host pastes into its page
-}
-
 // calendarData is the data of a protocol's calendar page.
 type calendarData struct {
 	Years []calendarYear
@@ -124,22 +115,9 @@ func (s *site) addProtocolPages(pr *proto, problems *diag.List) {
 		}
 		cd.Years = append(cd.Years, cy)
 	}
-	chart, err := flowchart.Draw(pr.Protocol, flowchart.Options{PageURL: func(name string) string {
-		if p := s.bySrc[pr.src.Dir+"/"+name]; p != nil {
-			return s.url(p.url)
-		}
-		return ""
-	}})
-	if err != nil {
-		problems.Add(pr.src.File, pr.src.Line("protocol"), err.Error())
+	fd, ok := s.addFlowchart(pr, problems)
+	if !ok {
 		return
-	}
-	s.files = append(s.files, outFile{path: pr.ID + "/flowchart.svg", data: chart.SVG, mime: "image/svg+xml"})
-	fd := flowchartData{
-		Chart:     chart,
-		SVG:       s.url(base + "flowchart.svg"),
-		EmbedURL:  s.absURL(base + "embed/flowchart/"),
-		EmbedCode: flowchart.EmbedCode(s.absURL(base+"embed/flowchart/"), pr.index.title+": flowchart"),
 	}
 	embed := s.generated(base+"embed/flowchart/", "embed-flowchart", pr.index.title+": flowchart", "", pr, fd)
 	embed.noIndex = true

@@ -157,16 +157,23 @@ func FuzzDraw(f *testing.F) {
 		if _, err := svgText(c.SVG); err != nil {
 			t.Fatalf("SVG is not well-formed XML: %v", err)
 		}
-		if _, err := svgText([]byte(c.Inline)); err != nil {
-			t.Fatalf("Inline is not well-formed XML: %v", err)
+		for name, b := range map[string]string{"Inline": string(c.Inline), "Compact": string(c.Compact)} {
+			if _, err := svgText([]byte(b)); err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", name, err)
+			}
 		}
-		for name, b := range map[string]string{"Inline": string(c.Inline), "Steps": string(c.Steps)} {
+		for name, b := range map[string]string{"Inline": string(c.Inline), "Compact": string(c.Compact), "Steps": string(c.Steps)} {
 			if err := checkHTML([]byte(b)); err != nil {
 				t.Fatalf("%s is not well-formed HTML: %v", name, err)
 			}
 		}
 		for _, m := range misfits(layoutOf(t, p)) {
 			t.Error(m)
+		}
+		for name, g := range arrangements(p) {
+			for _, m := range compactMisfits(compactOf(t, p, g)) {
+				t.Errorf("%s: %s", name, m)
+			}
 		}
 	})
 }

@@ -60,7 +60,8 @@ var templates = template.Must(template.New("flowchart").Parse(`
 <p class="fc-next"><strong>{{$.Question}}</strong> Yes: {{$.Action}}. No: {{.Next}}.</p>
 <p class="fc-links">
 {{- if .PageURL}}<a href="{{.PageURL}}">Read stage {{.N}} in full</a> {{end -}}
-<a href="#chart-stage-{{.N}}">Show stage {{.N}} in the flowchart</a></p>
+<a href="#compact-stage-{{.N}}" class="fc-to-compact">Show stage {{.N}} in the flowchart</a>
+<a href="#chart-stage-{{.N}}" class="fc-to-tall">Show stage {{.N}} in the flowchart</a></p>
 </div>
 </details>
 </li>

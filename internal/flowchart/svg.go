@@ -73,43 +73,93 @@ func (w *svgWriter) hidden() string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// render writes the chart as inline SVG for a page or as a standalone file.
-func render(l layout, title, desc string, inline bool) []byte {
-	w := &svgWriter{inline: inline}
-	size := "0 0 " + itoa(l.width) + " " + itoa(l.height)
-	if inline {
+// ids name the chart's title and description, and prefix its stages' ids,
+// so that two charts can share a page.
+type ids struct {
+	chart       string // the class of the div around the inline chart
+	title, desc string
+	stage       string // stage N's box is stage + N
+}
+
+var (
+	tallIDs    = ids{chart: "fc-chart fc-tall", title: titleID, desc: descID, stage: "chart-stage-"}
+	compactIDs = ids{chart: "fc-chart fc-compact", title: "fc-compact-title", desc: "fc-compact-desc", stage: "compact-stage-"}
+)
+
+// begin writes the start of a chart width by height: the svg element, its
+// title and description, and its white background.
+func (w *svgWriter) begin(id ids, width, height int, title, desc string) {
+	size := "0 0 " + itoa(width) + " " + itoa(height)
+	if w.inline {
 		// A group, not an image: an image's children are presentational,
 		// and the stages inside are links.
-		w.b.WriteString(`<div class="fc-chart">` + "\n")
+		w.b.WriteString(`<div class="` + id.chart + `">` + "\n")
 		w.open("svg", "class", "fc-svg", "viewBox", size, "width", "100%",
-			"role", "group", "aria-labelledby", titleID, "aria-describedby", descID,
+			"role", "group", "aria-labelledby", id.title, "aria-describedby", id.desc,
 			"font-family", fontFamily, "fill", textColor)
 	} else {
 		w.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 		w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", size,
-			"width", itoa(l.width), "height", itoa(l.height),
-			"role", "img", "aria-labelledby", titleID, "aria-describedby", descID,
+			"width", itoa(width), "height", itoa(height),
+			"role", "img", "aria-labelledby", id.title, "aria-describedby", id.desc,
 			"font-family", fontFamily, "fill", textColor)
 	}
 	w.b.WriteString("\n")
-	w.open("title", "id", titleID)
+	w.open("title", "id", id.title)
 	w.escape(title)
 	w.close("title")
-	w.open("desc", "id", descID)
+	w.open("desc", "id", id.desc)
 	w.escape(desc)
 	w.close("desc")
-	w.empty("rect", "class", "fc-bg", "width", itoa(l.width), "height", itoa(l.height), "fill", whiteColor)
+	w.empty("rect", "class", "fc-bg", "width", itoa(width), "height", itoa(height), "fill", whiteColor)
+}
 
-	w.open("g", "class", "fc-header", "aria-hidden", w.hidden())
+// end closes what begin opened.
+func (w *svgWriter) end() {
+	w.close("svg")
+	if w.inline {
+		w.b.WriteString("</div>\n")
+	}
+}
+
+// group draws shapes inside a g of the given class.
+func (w *svgWriter) group(class string, hidden bool, shapes ...shape) {
+	h := ""
+	if hidden {
+		h = w.hidden()
+	}
+	w.open("g", "class", class, "aria-hidden", h)
 	w.b.WriteString("\n")
-	w.shape(l.header)
+	for _, s := range shapes {
+		w.shape(s)
+	}
 	w.close("g")
+}
 
-	if l.urgent != nil {
-		w.open("g", "class", "fc-urgent-route")
-		w.b.WriteString("\n")
-		w.shape(*l.urgent)
+// stage draws stage n's box: a link to its details on a page, a group in a file.
+func (w *svgWriter) stage(id ids, n string, s shape) {
+	if w.inline {
+		w.open("a", "href", "#stage-"+n, "id", id.stage+n, "class", "fc-stage", "data-stage", n)
+	} else {
+		w.open("g", "id", id.stage+n, "class", "fc-stage")
+	}
+	w.b.WriteString("\n")
+	w.shape(s)
+	if w.inline {
+		w.close("a")
+	} else {
 		w.close("g")
+	}
+}
+
+// render writes the one-column chart as inline SVG for a page or as a
+// standalone file.
+func render(l layout, title, desc string, inline bool) []byte {
+	w := &svgWriter{inline: inline}
+	w.begin(tallIDs, l.width, l.height, title, desc)
+	w.group("fc-header", true, l.header)
+	if l.urgent != nil {
+		w.group("fc-urgent-route", false, *l.urgent)
 	}
 
 	w.open("g", "class", "fc-start", "aria-hidden", w.hidden())
@@ -122,18 +172,7 @@ func render(l layout, title, desc string, inline bool) []byte {
 		n := itoa(t.n)
 		w.open("g", "class", "fc-step", "data-stage", n)
 		w.b.WriteString("\n")
-		if inline {
-			w.open("a", "href", "#stage-"+n, "id", "chart-stage-"+n, "class", "fc-stage", "data-stage", n)
-		} else {
-			w.open("g", "id", "chart-stage-"+n, "class", "fc-stage")
-		}
-		w.b.WriteString("\n")
-		w.shape(t.stage)
-		if inline {
-			w.close("a")
-		} else {
-			w.close("g")
-		}
+		w.stage(tallIDs, n, t.stage)
 		for i, d := range t.duties {
 			w.open("g", "class", "fc-duty")
 			w.b.WriteString("\n")
@@ -152,14 +191,8 @@ func render(l layout, title, desc string, inline bool) []byte {
 		w.close("g")
 	}
 
-	w.open("g", "class", "fc-end", "aria-hidden", w.hidden())
-	w.b.WriteString("\n")
-	w.shape(l.end)
-	w.close("g")
-	w.close("svg")
-	if inline {
-		w.b.WriteString("</div>\n")
-	}
+	w.group("fc-end", true, l.end)
+	w.end()
 	return w.b.Bytes()
 }
 

@@ -3,13 +3,6 @@ package sitetest
 import (
 	"context"
 	"fmt"
-	"html"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,12 +29,13 @@ func stagesOf(t testing.TB) map[string]int {
 const fcState = `(() => {
 	const fc = document.querySelector(".fc");
 	const cur = document.querySelector("li.fc-item.is-current");
-	const drawn = document.querySelector("g.fc-step.is-current");
+	// The stage each chart on the page marks, which must agree.
+	const drawn = [...document.querySelectorAll(".fc-chart")].map((c) => (c.querySelector("g.fc-step.is-current") || {dataset: {stage: "none"}}).dataset.stage);
 	return [
 		fc.classList.contains("fc-presenting") ? "presenting" : "reading",
 		(document.querySelector("[data-fc-progress]") || {}).textContent || "",
 		cur ? cur.id : "none",
-		drawn ? "drawn-" + drawn.dataset.stage : "drawn-none",
+		"drawn-" + (drawn.every((d) => d === drawn[0]) ? drawn[0] : drawn.join("/")),
 		"open:" + [...document.querySelectorAll("li.fc-item > details[open]")].map((d) => d.parentElement.dataset.stage).join(","),
 	].join(" | ");
 })()`
@@ -53,66 +47,129 @@ func key(t testing.TB, ctx context.Context, k string) {
 	}
 }
 
-// TestTrainerMode steps through each procedure's flowchart by keyboard:
-// Present, the arrow keys, the Next button, and Escape.
+// presentingJS measures the presenting view: where the compact chart's
+// drawing (its viewBox, as the screen shows it) and the current stage's box
+// lie, whether every part of both is inside the window, and the smallest
+// font size of the current stage's details.
+const presentingJS = `(() => {
+	const vw = innerWidth, vh = innerHeight;
+	const svg = document.querySelector(".fc-compact svg");
+	const m = svg.getScreenCTM(), vb = svg.viewBox.baseVal;
+	const box = (x0, y0, x1, y1) => ({left: m.a * x0 + m.e, top: m.d * y0 + m.f, right: m.a * x1 + m.e, bottom: m.d * y1 + m.f});
+	const inside = (r) => r.left >= -1 && r.top >= -1 && r.right <= vw + 1 && r.bottom <= vh + 1 && r.right - r.left > 50;
+	const chart = box(vb.x, vb.y, vb.x + vb.width, vb.y + vb.height);
+	const cur = document.querySelector(".fc-compact g.fc-step.is-current .fc-box");
+	const c = cur ? cur.getBoundingClientRect() : {left: 0, top: 0, right: 0, bottom: 0};
+	const item = document.querySelector("li.fc-item.is-current");
+	const texts = item ? [...item.querySelectorAll("dd, p, li")].filter((e) => e.getClientRects().length) : [];
+	const it = item ? item.getBoundingClientRect() : {left: 0, top: 0, right: 0};
+	return {
+		chart: Math.round(chart.left) + "," + Math.round(chart.top) + " to " + Math.round(chart.right) + "," + Math.round(chart.bottom),
+		chartInside: inside(chart),
+		stageInside: !!cur && inside(c) && c.left >= chart.left - 1 && c.right <= chart.right + 1,
+		detailBeside: !!item && it.left >= chart.right - 1 && it.top < vh / 2,
+		minFont: texts.length ? Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))) : 0,
+	};
+})()`
+
+// presented is what presentingJS reports.
+type presented struct {
+	Chart        string  `json:"chart"`
+	ChartInside  bool    `json:"chartInside"`
+	StageInside  bool    `json:"stageInside"`
+	DetailBeside bool    `json:"detailBeside"`
+	MinFont      float64 `json:"minFont"`
+}
+
+// TestTrainerMode steps through each procedure's flowchart by keyboard on
+// a projector's screen (1366x768) and a full HD one: Present, the arrow
+// keys, the Next button, and Escape. At every stage the whole chart is on
+// the screen with that stage marked, and its details are beside it in type
+// of 28 px or more.
 func TestTrainerMode(t *testing.T) {
 	base := siteURL(t)
 	stages := stagesOf(t)
-	for id, n := range stages {
-		t.Run(id, func(t *testing.T) {
-			ctx := tab(t)
-			open(t, ctx, base+id+"/flowchart/")
-			if got := eval[string](t, ctx, fcState); !strings.HasPrefix(got, "reading") {
-				t.Fatalf("on opening: %s; want reading", got)
-			}
-			tabTo(t, ctx, "[data-fc-present]")
-			key(t, ctx, kb.Enter)
-			want := func(stage int, presenting bool) string {
-				mode := "reading"
-				if presenting {
-					mode = "presenting"
+	for _, screen := range []struct{ w, h int64 }{{1366, 768}, {1920, 1080}} {
+		for id, n := range stages {
+			t.Run(fmt.Sprintf("%s/%dx%d", id, screen.w, screen.h), func(t *testing.T) {
+				ctx := tab(t)
+				if err := browsertest.Do(ctx, chromedp.EmulateViewport(screen.w, screen.h)); err != nil {
+					t.Fatal(err)
 				}
-				return fmt.Sprintf("%s | Stage %d of %d | stage-%d | drawn-%d", mode, stage, n, stage, stage)
-			}
-			check := func(what string, stage int, presenting bool) {
-				t.Helper()
-				got := eval[string](t, ctx, fcState)
-				if w := want(stage, presenting); !strings.HasPrefix(got, w) {
-					t.Fatalf("%s: %s; want %s", what, got, w)
-				}
-				if !strings.Contains(got, "open:") || !strings.Contains(strings.SplitN(got, "open:", 2)[1], strconv.Itoa(stage)) {
-					t.Fatalf("%s: %s; want stage %d open", what, got, stage)
-				}
-			}
-			check("after Enter on Present", 1, true)
-			if got := eval[string](t, ctx, `document.activeElement.matches("[data-fc-next]") ? "next" : document.activeElement.outerHTML.slice(0, 60)`); got != "next" {
-				t.Errorf("after Present the focus is on %s; want the Next button", got)
-			}
-			if !eval[bool](t, ctx, `!document.querySelector("[data-fc-controls]").hidden`) {
-				t.Fatal("the trainer controls are hidden while presenting")
-			}
-			key(t, ctx, kb.ArrowRight)
-			check("after ArrowRight", 2, true)
-			key(t, ctx, kb.ArrowLeft)
-			check("after ArrowLeft", 1, true)
-			key(t, ctx, kb.Enter) // on the focused Next button
-			check("after Enter on Next", 2, true)
-			for range n + 2 {
-				key(t, ctx, kb.ArrowRight)
-			}
-			check("after ArrowRight past the end", n, true)
-			key(t, ctx, kb.Escape)
-			// In full screen the browser takes Escape to leave it, and the
-			// script stops on the fullscreenchange that follows.
-			got := poll[string](t, ctx, `((s) => s.startsWith("reading") && s)(`+fcState+`)`)
-			if !eval[bool](t, ctx, `document.activeElement.matches("[data-fc-present]")`) {
-				t.Error("after Escape the focus is not back on Present")
-			}
-			key(t, ctx, kb.ArrowLeft) // not presenting: the arrows do nothing
-			if again := eval[string](t, ctx, fcState); again != got {
-				t.Errorf("ArrowLeft after Escape changed the chart: %s; was %s", again, got)
-			}
-		})
+				presentStages(t, ctx, base+id+"/flowchart/", n)
+			})
+		}
+	}
+}
+
+// presentStages presents the flowchart at u, of n stages, and steps through it.
+func presentStages(t *testing.T, ctx context.Context, u string, n int) {
+	open(t, ctx, u)
+	if got := eval[string](t, ctx, fcState); !strings.HasPrefix(got, "reading") {
+		t.Fatalf("on opening: %s; want reading", got)
+	}
+	tabTo(t, ctx, "[data-fc-present]")
+	key(t, ctx, kb.Enter)
+	want := func(stage int, presenting bool) string {
+		mode := "reading"
+		if presenting {
+			mode = "presenting"
+		}
+		return fmt.Sprintf("%s | Stage %d of %d | stage-%d | drawn-%d", mode, stage, n, stage, stage)
+	}
+	check := func(what string, stage int, presenting bool) {
+		t.Helper()
+		got := eval[string](t, ctx, fcState)
+		if w := want(stage, presenting); !strings.HasPrefix(got, w) {
+			t.Fatalf("%s: %s; want %s", what, got, w)
+		}
+		if !strings.Contains(got, "open:") || !strings.Contains(strings.SplitN(got, "open:", 2)[1], strconv.Itoa(stage)) {
+			t.Fatalf("%s: %s; want stage %d open", what, got, stage)
+		}
+		if !presenting {
+			return
+		}
+		p := eval[presented](t, ctx, presentingJS)
+		if what == "after Enter on Present" {
+			t.Logf("%s: the chart is drawn at %s, the details in %.0f px type", what, p.Chart, p.MinFont)
+		}
+		if !p.ChartInside || !p.StageInside || !p.DetailBeside {
+			t.Errorf("%s: the chart (%s) is not whole on the screen with stage %d marked and its details beside it: %+v", what, p.Chart, stage, p)
+		}
+		if p.MinFont < 28 {
+			t.Errorf("%s: the details' text is %.1f px; want 28 px or more", what, p.MinFont)
+		}
+	}
+	check("after Enter on Present", 1, true)
+	if got := eval[string](t, ctx, `document.activeElement.matches("[data-fc-next]") ? "next" : document.activeElement.outerHTML.slice(0, 60)`); got != "next" {
+		t.Errorf("after Present the focus is on %s; want the Next button", got)
+	}
+	if !eval[bool](t, ctx, `!document.querySelector("[data-fc-controls]").hidden`) {
+		t.Fatal("the trainer controls are hidden while presenting")
+	}
+	key(t, ctx, kb.ArrowRight)
+	check("after ArrowRight", 2, true)
+	key(t, ctx, kb.ArrowLeft)
+	check("after ArrowLeft", 1, true)
+	key(t, ctx, kb.Enter) // on the focused Next button
+	check("after Enter on Next", 2, true)
+	for s := 3; s <= n; s++ {
+		key(t, ctx, kb.PageDown)
+		check(fmt.Sprintf("after Page Down to stage %d", s), s, true)
+	}
+	key(t, ctx, kb.ArrowRight)
+	key(t, ctx, kb.ArrowRight)
+	check("after ArrowRight past the end", n, true)
+	key(t, ctx, kb.Escape)
+	// In full screen the browser takes Escape to leave it, and the
+	// script stops on the fullscreenchange that follows.
+	got := poll[string](t, ctx, `((s) => s.startsWith("reading") && s)(`+fcState+`)`)
+	if !eval[bool](t, ctx, `document.activeElement.matches("[data-fc-present]")`) {
+		t.Error("after Escape the focus is not back on Present")
+	}
+	key(t, ctx, kb.ArrowLeft) // not presenting: the arrows do nothing
+	if again := eval[string](t, ctx, fcState); again != got {
+		t.Errorf("ArrowLeft after Escape changed the chart: %s; was %s", again, got)
 	}
 }
 
@@ -127,7 +184,7 @@ func TestFlowchartStages(t *testing.T) {
 			}
 			ctx := tab(t)
 			open(t, ctx, base+id+"/flowchart/")
-			tabTo(t, ctx, "a.fc-stage#chart-stage-2")
+			tabTo(t, ctx, "a.fc-stage#compact-stage-2")
 			key(t, ctx, kb.Enter)
 			if got := eval[string](t, ctx, fcState); !strings.Contains(got, "| stage-2 | drawn-2 | open:2") {
 				t.Errorf("after Enter on stage 2 in the chart: %s; want stage 2 current and open", got)
@@ -138,15 +195,15 @@ func TestFlowchartStages(t *testing.T) {
 			if got := eval[string](t, ctx, `location.hash`); got != "#stage-2" {
 				t.Errorf("location.hash = %q; want #stage-2", got)
 			}
-			tabTo(t, ctx, "a.fc-stage#chart-stage-3")
+			tabTo(t, ctx, "a.fc-stage#compact-stage-3")
 			key(t, ctx, " ")
 			if got := eval[string](t, ctx, fcState); !strings.Contains(got, "| stage-3 | drawn-3 |") {
 				t.Errorf("after Space on stage 3 in the chart: %s; want stage 3 current", got)
 			}
 			// Back to the chart from a stage's details, by keyboard.
-			tabTo(t, ctx, `#stage-3 a[href="#chart-stage-3"]`)
+			tabTo(t, ctx, `#stage-3 a[href="#compact-stage-3"]`)
 			key(t, ctx, kb.Enter)
-			if got := eval[string](t, ctx, `location.hash`); got != "#chart-stage-3" {
+			if got := eval[string](t, ctx, `location.hash`); got != "#compact-stage-3" {
 				t.Errorf("after the link back to the chart, location.hash = %q", got)
 			}
 
@@ -163,75 +220,6 @@ func TestFlowchartStages(t *testing.T) {
 			open(t, ctx, base+id+"/embed/flowchart/?stage=2")
 			if got := eval[string](t, ctx, fcState); !strings.Contains(got, "| stage-2 | drawn-2 | open:2") {
 				t.Errorf("opening the embed with ?stage=2: %s; want stage 2 current and open", got)
-			}
-		})
-	}
-}
-
-// TestEmbedInAnotherOrigin loads each embed page in an iframe of a page
-// served from another origin, with the code the flowchart page gives
-// trainers to paste, and checks the frame is sized from the height the
-// embed posts.
-func TestEmbedInAnotherOrigin(t *testing.T) {
-	base := siteURL(t)
-	site, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	codes := map[string]string{}
-	for id := range stagesOf(t) {
-		page, err := os.ReadFile(filepath.Join(siteDir, id, "flowchart", "index.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := regexp.MustCompile(`(?s)<textarea id="embed-code"[^>]*>(.*?)</textarea>`).FindSubmatch(page)
-		if m == nil {
-			t.Fatalf("/%s/flowchart/ has no embed code", id)
-		}
-		code := html.UnescapeString(string(m[1]))
-		// A site built without a host in base_url gives a path; the trainer
-		// would paste the full address.
-		code = strings.Replace(code, `src="/`, `src="`+site.Scheme+"://"+site.Host+"/", 1)
-		codes[id] = code
-	}
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := strings.Trim(r.URL.Path, "/")
-		code, ok := codes[id]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Training</title></head><body><h1>Training session</h1>\n%s\n<p>After the chart.</p></body></html>", code)
-	}))
-	t.Cleanup(host.Close)
-	if strings.HasPrefix(base, host.URL) {
-		t.Fatal("the host page and the site share an origin")
-	}
-	for id := range codes {
-		t.Run(id, func(t *testing.T) {
-			ctx := tab(t)
-			log := browsertest.Requests(ctx)
-			open(t, ctx, host.URL+"/"+id+"/")
-			if !eval[bool](t, ctx, `!!document.querySelector("iframe[data-resolve-flowchart]")`) {
-				t.Fatal("the host page has no iframe from the embed code")
-			}
-			// The code's own script sets the height when a message comes.
-			h := poll[float64](t, ctx, `(() => { const f = document.querySelector("iframe[data-resolve-flowchart]"); return f.style.height ? parseFloat(f.style.height) : 0; })()`)
-			if h < 200 {
-				t.Errorf("the frame was sized to %.0fpx; want the embed's height", h)
-			}
-			framed := false
-			for _, u := range log.URLs() {
-				framed = framed || strings.HasPrefix(u, base+id+"/embed/flowchart/")
-			}
-			if !framed {
-				t.Errorf("the host page never loaded the embed page; requests %q", log.URLs())
-			}
-			for _, u := range log.Foreign(base) {
-				if !strings.HasPrefix(u, host.URL) {
-					t.Errorf("request to a third origin: %s", u)
-				}
 			}
 		})
 	}

@@ -22,15 +22,20 @@ var keyboardPages = []string{
 // markControls gives every control a reader should be able to reach by
 // keyboard a data-kb number and returns how many there are: links,
 // buttons, fields, summaries and anything with a tabindex of 0 or more,
-// that are rendered, enabled and not inside a closed <details>.
+// that are rendered, enabled and not inside a closed <details> (a summary
+// is inside its own).
 const markControls = `(() => {
 	const sel = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"])';
 	let n = 0;
 	for (const el of document.querySelectorAll(sel)) {
 		if (el.disabled || el.closest("[inert]")) continue;
 		if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
-		const closed = el.closest("details:not([open])");
-		if (closed && !(el.tagName === "SUMMARY" && el.parentElement === closed)) continue;
+		// Inside any closed <details> (they nest) only its own summary shows.
+		let folded = false;
+		for (let d = el.closest("details:not([open])"); d && !folded; d = d.parentElement.closest("details:not([open])")) {
+			folded = !(el.tagName === "SUMMARY" && el.parentElement === d);
+		}
+		if (folded) continue;
 		el.dataset.kb = n++;
 	}
 	return n;

@@ -4,29 +4,75 @@
   "use strict";
   var d = document;
   var root = d.querySelector(".fc") || d.body;
+  var attr = function (e, a) { return e.getAttribute(a); };
+  function status(b) {
+    var s = d.createElement("span");
+    s.className = "fc-copy-status";
+    s.setAttribute("role", "status");
+    b.after(s);
+    return s;
+  }
+
+  // ?title=0 on the embed page hides its heading, but not from screen readers.
+  var title = d.querySelector(".fc-embed-title");
+  if (title && /[?&]title=0(&|$)/.test(location.search)) {
+    d.documentElement.classList.add("fc-untitled");
+    title.classList.add("visually-hidden");
+  }
 
   // Copy buttons; the fallback selects the text.
   d.querySelectorAll("[data-fc-copy]").forEach(function (b) {
-    var t = d.getElementById(b.getAttribute("data-fc-copy"));
+    var t = d.getElementById(attr(b, "data-fc-copy"));
     if (!t) return;
-    // Built with a base path only: add this site's origin.
+    // Built without the site's full address: give the one the browser shows.
     t.value = t.value.replace(/src="\//g, 'src="' + location.origin + "/");
-    var status = d.createElement("span");
-    status.className = "fc-copy-status";
-    status.setAttribute("role", "status");
-    b.after(status);
+    var s = status(b);
     b.hidden = false;
     b.addEventListener("click", function () {
       var select = function () {
         t.focus();
         t.select();
-        status.textContent = "Selected: press Ctrl+C or Cmd+C to copy";
+        s.textContent = "Selected: press Ctrl+C or Cmd+C to copy";
       };
       var c = navigator.clipboard;
       if (!c) return select();
-      c.writeText(t.value).then(function () {
-        status.textContent = "Copied";
-      }, select);
+      c.writeText(t.value).then(function () { s.textContent = "Copied"; }, select);
+    });
+  });
+
+  // PNG: the SVG picture drawn on a canvas at data-fc-scale times its size.
+  d.querySelectorAll("[data-fc-png]").forEach(function (b) {
+    var s = status(b);
+    b.parentElement.hidden = false;
+    b.addEventListener("click", function () {
+      var fail = function () { s.textContent = "The picture could not be drawn: download the SVG instead"; };
+      s.textContent = "Drawing the picture";
+      fetch(attr(b, "data-fc-png")).then(function (r) {
+        if (!r.ok) throw r.status;
+        return r.text();
+      }).then(function (svg) {
+        var img = new Image();
+        img.onerror = fail;
+        img.onload = function () {
+          var k = +attr(b, "data-fc-scale"), c = d.createElement("canvas");
+          c.width = img.naturalWidth * k;
+          c.height = img.naturalHeight * k;
+          var g = c.getContext("2d");
+          g.fillStyle = "#fff";
+          g.fillRect(0, 0, c.width, c.height);
+          g.drawImage(img, 0, 0, c.width, c.height);
+          c.toBlob(function (png) {
+            if (!png) return fail();
+            var a = d.createElement("a");
+            a.href = URL.createObjectURL(png);
+            a.download = attr(b, "data-fc-name") + ".png";
+            a.click();
+            s.textContent = "Downloaded";
+            setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+          }, "image/png");
+        };
+        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+      }).catch(fail);
     });
   });
 
@@ -46,7 +92,6 @@
   var m = root.querySelectorAll(".fc-item").length;
   if (!m) return;
   var cur = 1, presenting = false;
-  var step = function (n) { return root.querySelector('.fc-step[data-stage="' + n + '"]'); };
 
   function open(n, focus) {
     var li = d.getElementById("stage-" + n);
@@ -54,9 +99,12 @@
     cur = n;
     root.querySelectorAll(".is-current").forEach(function (e) { e.classList.remove("is-current"); });
     li.classList.add("is-current");
-    if (step(n)) step(n).classList.add("is-current");
+    root.querySelectorAll('.fc-step[data-stage="' + n + '"]').forEach(function (e) { e.classList.add("is-current"); });
     var det = li.querySelector("details");
     det.open = true;
+    // In an embed the list is itself folded away.
+    var list = li.closest(".fc-list");
+    if (focus && list) list.open = true;
     if (focus) det.querySelector("summary").focus();
   }
 
@@ -65,7 +113,7 @@
     var a = e.target.closest("a.fc-stage");
     if (!a || e.type === "keydown" && e.key !== " " && e.key !== "Enter") return;
     e.preventDefault();
-    var n = +a.getAttribute("data-stage");
+    var n = +attr(a, "data-stage");
     if (presenting) return show(n);
     history.pushState(null, "", "#stage-" + n);
     // From the keyboard, focus moves at keyup, after any keypress.
@@ -76,13 +124,14 @@
   root.addEventListener("click", choose);
   root.addEventListener("keydown", choose);
 
-  // Trainer mode: one stage at a time, full screen or filling the window.
+  // Presenting: the whole chart and the current stage, full screen or
+  // filling the window.
   var tr = root.querySelector("[data-fc-trainer]");
   var q = function (s) { return tr.querySelector("[data-fc-" + s + "]"); };
   function show(n) {
     open(Math.max(1, Math.min(m, n)), false);
     q("progress").textContent = "Stage " + cur + " of " + m;
-    if (step(cur)) step(cur).scrollIntoView({block: "center"});
+    root.querySelector(".fc-steps").scrollTop = 0;
   }
   function start() {
     presenting = true;
