@@ -62,6 +62,16 @@ type outGuard struct {
 
 type named struct{ name, path string }
 
+// CheckOut returns why a build must not replace cfg.Out, as a problem
+// naming it, or nil. Build runs it first; resolve serve runs it before
+// serving what is already in the folder.
+func CheckOut(cfg Config) error {
+	if problems := checkOut(cfg); problems != nil {
+		return problems
+	}
+	return nil
+}
+
 // checkOut returns why cfg.Out must not be replaced, as a problem naming
 // it, or nil.
 func checkOut(cfg Config) diag.List {

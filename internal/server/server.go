@@ -77,6 +77,11 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	// The output folder is served as it is when the first build fails:
+	// never serve, or replace, a folder that is not a build.
+	if err := build.CheckOut(cfg.Build); err != nil {
+		return err
+	}
 	s := &Server{cfg: cfg, base: base, clients: map[chan string]struct{}{}}
 	defer s.closeHost()
 	s.rebuild()

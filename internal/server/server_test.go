@@ -244,3 +244,14 @@ func TestServeSendsProductionHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRefusesAnOutputThatIsNotABuild: serve would show the folder as
+// the site if the first build failed, so it refuses one that is not a build.
+func TestServeRefusesAnOutputThatIsNotABuild(t *testing.T) {
+	cfg := site(t)
+	cfg.Out = cfg.Content
+	err := Run(context.Background(), Config{Build: cfg, Addr: "127.0.0.1:0"})
+	if err == nil || !strings.Contains(err.Error(), "is the content folder") {
+		t.Errorf("Run with --out content = %v; want a refusal", err)
+	}
+}
