@@ -5,8 +5,9 @@
 //
 //   - files are read through an os.Root opened on the site's folder, so no
 //     request path, link or .. reaches a file outside it;
-//   - names with a part starting with "." or "_" are never served (_headers,
-//     the .resolve-build mark), nor is anything but a regular file;
+//   - names with a part starting with "." are never served (the
+//     .resolve-build mark), nor are _headers and _redirects, nor anything
+//     but a regular file;
 //   - each file is sent with the content type of its extension from a fixed
 //     table (types.go), application/octet-stream for others, never one
 //     guessed from its bytes or read from the machine's own tables;
@@ -145,11 +146,16 @@ func (h *Host) redirectToFolder(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusMovedPermanently)
 }
 
-// hidden reports whether the slash-separated name has a part that starts
-// with "." or "_", which a static host keeps to itself.
+// hidden reports whether a static host keeps the slash-separated name to
+// itself: a name with a part that starts with "." (the hosts' deploys
+// leave those out), or a host's own settings file at the top (_headers,
+// _redirects), which it reads rather than serves.
 func hidden(name string) bool {
+	if name == "_headers" || name == "_redirects" {
+		return true
+	}
 	for part := range strings.SplitSeq(name, "/") {
-		if strings.HasPrefix(part, ".") && part != "." || strings.HasPrefix(part, "_") {
+		if strings.HasPrefix(part, ".") && part != "." {
 			return true
 		}
 	}
