@@ -8,16 +8,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"resolve/internal/content"
 	"resolve/internal/diag"
 	"resolve/internal/escalation"
 )
 
 // assemble gives every content page its URL, section and layout, adds the
-// generated pages, and orders each section.
-func (s *site) assemble() error {
+// generated pages and the redirects of pages' aliases, and orders each
+// section.
+func (s *site) assemble() diag.List {
 	var problems diag.List
 	indexes := map[string]*page{} // folder -> its index page
+	bundles := s.bundles(&problems)
 	for _, c := range s.tree.Pages {
+		if bundles[c.Dir] != nil && bundles[c.Dir] != c {
+			continue // reported by bundles
+		}
 		p := &page{
 			src:         c,
 			url:         urlOf(c.Path),
@@ -44,9 +50,10 @@ func (s *site) assemble() error {
 			indexes[c.Dir] = p
 		}
 	}
-	// A folder with pages but no _index.md still gets an index page.
+	// A folder with pages but no _index.md still gets an index page (a
+	// page bundle's folder is its page).
 	for _, c := range s.tree.Pages {
-		for dir := c.Dir; dir != "."; dir = path.Dir(dir) {
+		for dir := folderOf(c); dir != "."; dir = path.Dir(dir) {
 			if indexes[dir] != nil {
 				continue
 			}
@@ -60,6 +67,13 @@ func (s *site) assemble() error {
 		pr.index = indexes[pr.src.Dir]
 		pr.index.proto = pr
 	}
+	for _, p := range s.pages {
+		if p.src != nil && p.src.IsIndex && p.kind == "protocol" && p.proto == nil {
+			// A protocol set aside for its problems: its page is not
+			// laid out (setAside), and as a folder it is a plain section.
+			p.kind = "section"
+		}
+	}
 	// Sections: each page belongs to the index of its folder; each index
 	// page to the index of the folder above.
 	for _, p := range s.pages {
@@ -68,7 +82,7 @@ func (s *site) assemble() error {
 		case p.url == "/":
 			continue
 		case p.src != nil && !p.src.IsIndex:
-			dir = p.src.Dir
+			dir = folderOf(p.src)
 		default:
 			dir = path.Dir(strings.Trim(p.url, "/"))
 		}
@@ -94,11 +108,46 @@ func (s *site) assemble() error {
 		s.addProtocolPages(pr, &problems)
 	}
 	s.addSitePages(&problems)
-	if len(problems) > 0 {
-		problems.Sort()
-		return problems
+	s.addRedirects(&problems)
+	problems.Sort()
+	return problems
+}
+
+// A page bundle, as Hugo calls it, is a folder whose page is its index.md,
+// with the files it shows beside it: content/manual/flowcharts/index.md is
+// the page /manual/flowcharts/, and ![chart](chart.png) in it is
+// content/manual/flowcharts/chart.png, as a browser reads it too. The
+// folder holds no other pages.
+
+// isBundle reports whether a page is a page bundle's index.md.
+func isBundle(c *content.Page) bool {
+	return path.Base(c.Path) == "index.md" && c.Dir != "."
+}
+
+// folderOf is the folder whose section a page belongs to: its own folder,
+// or for a page bundle the folder above it.
+func folderOf(c *content.Page) string {
+	if isBundle(c) {
+		return path.Dir(c.Dir)
 	}
-	return nil
+	return c.Dir
+}
+
+// bundles returns the page bundles by folder, and refuses any other page
+// in a bundle's folder.
+func (s *site) bundles(problems *diag.List) map[string]*content.Page {
+	out := map[string]*content.Page{}
+	for _, c := range s.tree.Pages {
+		if isBundle(c) {
+			out[c.Dir] = c
+		}
+	}
+	for _, c := range s.tree.Pages {
+		if b := out[c.Dir]; b != nil && b != c {
+			problems.Add(c.File, 1, c.Dir+"/ is a page bundle: "+b.File+" is the page of the folder, which holds only the files that page shows; move this page to another folder, or rename index.md")
+		}
+	}
+	return out
 }
 
 // titleFromName turns a folder name into a title: "child-in-need" -> "Child in need".

@@ -125,28 +125,41 @@ func run(cfg Config, write bool) (*Result, error) {
 		lap = now
 	}
 	s, problems := load(cfg, in)
-	if problems.Errors() > 0 {
+	if s.home == nil || s.layouts == nil {
 		return nil, problems
+	}
+	if !write {
+		s.addressWarning(&problems)
+	}
+	if problems.Errors() > 0 {
+		// Go on, to report every problem in one run, but set aside what
+		// the problems make uncertain and keep nothing.
+		s.dry = true
+		s.setAsideProblems(problems)
+	}
+	s.checkPlaceholders(&problems, !write)
+	if problems.Errors() > 0 {
+		s.dry = true
 	}
 	step("load")
-	if err := s.assemble(); err != nil {
-		return nil, err
-	}
-	if problems := s.checkGenerated(); len(problems) > 0 {
-		problems.Sort()
-		return nil, problems
-	}
+	problems = append(problems, s.assemble()...)
+	problems = append(problems, s.checkGenerated()...)
 	step("assemble")
-	if write {
+	if problems.Errors() > 0 {
+		s.dry = true
+	}
+	if write && !s.dry {
 		if err := s.openOutput(); err != nil {
 			return nil, err
 		}
 		defer s.out.discard(cfg.Out)
 	}
-	if err := s.render(); err != nil {
-		return nil, err
-	}
+	problems = append(problems, s.render()...)
 	step("render")
+	if problems.Errors() > 0 {
+		problems.Sort()
+		return nil, problems
+	}
 	res.Warnings = append(problems, s.warnings...)
 	res.Warnings.Sort()
 	res.Pages = s.htmlPages()

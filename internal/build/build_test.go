@@ -320,7 +320,7 @@ func TestExampleSiteBuilds(t *testing.T) {
 
 func TestLintWarnings(t *testing.T) {
 	dir, cfg := testSite(t)
-	page := "---\ntitle: Second\n---\nIntro.\n\n#### Deep\n\n[Click here](a-first.md) or [the old site](http://example.org/).\n\n![](../img/logo.svg)\n\n# Another title\n"
+	page := "---\ntitle: Second\n---\nIntro.\n\n#### Deep\n\n[Click here](a-first.md) or [the old site](http://example.org/).\n\n![](/img/logo.svg)\n\n# Another title\n"
 	if err := os.WriteFile(filepath.Join(dir, "content", "guide", "b-second.md"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestLintWarnings(t *testing.T) {
 		"content/guide/b-second.md:6: warning: heading \"Deep\" skips from h1 to h4",
 		"content/guide/b-second.md:8: warning: link text \"Click here\" does not say where it goes",
 		"content/guide/b-second.md:8: warning: link to http://example.org/ is not secure",
-		"content/guide/b-second.md:10: warning: image ../img/logo.svg has no alt text",
+		"content/guide/b-second.md:10: warning: image /img/logo.svg has no alt text",
 		"content/guide/b-second.md:12: warning: heading \"Another title\" is a second h1",
 	} {
 		if !strings.Contains(filepath.ToSlash(got), want) {

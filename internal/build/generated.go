@@ -16,7 +16,8 @@ import (
 
 // reservedFiles are files the build writes that are not in s.pages or
 // s.files when the check runs (they are made while writing), with what
-// each is.
+// each is. No content file (checkGenerated) or alias (redirects.go) may
+// take one.
 var reservedFiles = map[string]string{
 	strings.TrimPrefix(feedPath, "/"):    "the updates feed",
 	strings.TrimPrefix(offlinePath, "/"): "the page shown offline",

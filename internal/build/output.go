@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/xml"
 	"errors"
 	"hash"
 	"io"
@@ -123,7 +122,9 @@ func (o *output) discard(out string) {
 // emit writes a rendered page into the new folder; a check writes nothing.
 func (s *site) emit(p *page, html []byte) error {
 	if s.out == nil {
-		p.html = bytes.Clone(html) // the caller reuses html
+		if !s.dry { // a build that has failed keeps nothing
+			p.html = bytes.Clone(html) // the caller reuses html
+		}
 		return nil
 	}
 	file := outPath(p.url)
@@ -324,25 +325,6 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// addFeeds adds sitemap.xml and robots.txt.
-func (s *site) addFeeds() {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range s.sorted() {
-		if p.noIndex {
-			continue
-		}
-		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(s.absURL(p.url)))
-		b.WriteString("</loc></url>\n")
-	}
-	b.WriteString("</urlset>\n")
-	s.files = append(s.files, outFile{path: "sitemap.xml", data: b.Bytes()})
-	robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.absURL("/sitemap.xml") + "\n"
-	s.files = append(s.files, outFile{path: "robots.txt", data: []byte(robots)})
 }
 
 // sorted returns the pages ordered by URL.

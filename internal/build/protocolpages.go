@@ -117,6 +117,7 @@ func (s *site) addProtocolPages(pr *proto, problems *diag.List) {
 	}
 	fd, ok := s.addFlowchart(pr, problems)
 	if !ok {
+		s.setAside(pr.src.Path) // its generated pages are not made
 		return
 	}
 	embed := s.generated(base+"embed/flowchart/", "embed-flowchart", pr.index.title+": flowchart", "", pr, fd)

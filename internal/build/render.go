@@ -2,8 +2,6 @@ package build
 
 import (
 	"bytes"
-	"net/url"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,8 +14,11 @@ import (
 // render turns each page's markdown into HTML, adds it to the search
 // index and lays it out, all in one pass on the worker pool, so a page is
 // finished and written while its markdown is fresh; then it lays out the
-// A to Z, which needs every page's headings, and checks every link.
-func (s *site) render() error {
+// A to Z, which needs every page's headings, and checks every link. It
+// returns every problem: a page with a broken link is still laid out, so
+// that links to it can be checked and every link problem of the site is
+// reported together.
+func (s *site) render() diag.List {
 	var mu sync.Mutex
 	var problems, warnings diag.List
 	report := func(ps, ws diag.List) {
@@ -36,10 +37,9 @@ func (s *site) render() error {
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
 		if p.src != nil {
-			ps := s.renderMarkdown(p)
-			report(ps, lint(p))
-			if len(ps) > 0 {
-				return
+			report(s.renderMarkdown(p), lint(p))
+			if s.notLaidOut[p.src.Path] {
+				return // set aside for a problem reported already
 			}
 		}
 		if idx != nil && p.searchNo >= 0 {
@@ -56,10 +56,6 @@ func (s *site) render() error {
 		report(s.layOut(p), nil)
 	})
 	s.warnings = append(s.warnings, warnings...)
-	if len(problems) > 0 {
-		problems.Sort()
-		return problems
-	}
 	// The index's merge runs beside the last layouts.
 	index := make(chan error, 1)
 	if idx == nil {
@@ -78,14 +74,9 @@ func (s *site) render() error {
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
-	if len(problems) == 0 {
-		problems = s.checkLinks()
-	}
-	if len(problems) > 0 {
-		problems.Sort()
-		return problems
-	}
-	return nil
+	problems = append(problems, s.checkLinks()...)
+	problems.Sort()
+	return problems
 }
 
 // layOut executes a page's layout and writes the page.
@@ -93,9 +84,14 @@ func (s *site) layOut(p *page) diag.List {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	v := s.view(p)
-	err := s.layouts.executeTo(buf, p.kind, v)
-	p.hasPolicy = v.Page.wroteCSP
+	var err error
+	if p.kind == "redirect" {
+		err = s.redirectHTML(p, buf)
+	} else {
+		v := s.view(p)
+		err = s.layouts.executeTo(buf, p.kind, v)
+		p.hasPolicy = v.Page.wroteCSP
+	}
 	out := buf.Bytes()
 	if err != nil {
 		return diag.List{{Path: filepath.Join(s.cfg.Layouts, templateFile(s.cfg.Layouts, err, p.kind)), Line: templateLine(err), Message: "rendering " + p.url + ": " + err.Error()}}
@@ -183,77 +179,22 @@ func (s *site) renderMarkdown(p *page) diag.List {
 		if strings.HasPrefix(l.Dest, "#") {
 			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})
 		}
+		if scheme, bad := markdown.DangerousScheme(l.Dest); bad {
+			problems.Add(p.src.File, l.Line, dangerMessage(scheme, l.Dest))
+		}
 	}
 	return problems
 }
 
-// resolveLink maps a destination written in page p to the URL to write,
-// and a ref to check once all pages exist. A non-empty msg is an error.
-func (s *site) resolveLink(p *page, dest string) (out string, r *ref, msg string) {
-	u, err := url.Parse(dest)
-	if err != nil {
-		return "", nil, "not a valid link"
+// dangerMessage says why a link with a dangerous scheme is refused.
+func dangerMessage(scheme, dest string) string {
+	if len(dest) > 40 {
+		dest = dest[:37] + "..."
 	}
-	if u.Scheme != "" || u.Host != "" {
-		return "", nil, "" // external: left as written
+	if scheme == "data" {
+		return "a data: link carries a whole file inside the page, which browsers may run as a page of its own: put the file in content/ beside the page and link to it: " + dest
 	}
-	target := u.Path
-	var site string // site path of the target
-	switch {
-	case strings.HasPrefix(target, "/"):
-		site = target
-	case strings.HasSuffix(target, ".md"):
-		src := path.Join(path.Dir(p.src.Path), target)
-		tp := s.bySrc[src]
-		if tp == nil {
-			return "", nil, "link to a page that does not exist (" + path.Join(s.cfg.Content, src) + ")"
-		}
-		site = tp.url
-	default:
-		site = "/" + path.Join(path.Dir(p.src.Path), target)
-		if strings.HasSuffix(target, "/") {
-			site += "/"
-		}
-	}
-	out = s.url(site)
-	if u.Fragment != "" {
-		out += "#" + u.Fragment
-	}
-	return out, &ref{url: site, anchor: u.Fragment, text: dest}, ""
-}
-
-// checkLinks reports every internal link whose page or anchor does not exist.
-func (s *site) checkLinks() diag.List {
-	var problems diag.List
-	files := map[string]bool{}
-	for _, f := range s.files {
-		files["/"+f.path] = true
-	}
-	for _, a := range s.tree.Assets {
-		files["/"+a] = true
-	}
-	for _, p := range s.pages {
-		for _, r := range p.links {
-			target := s.byURL[r.url]
-			if target == nil && !strings.HasSuffix(r.url, "/") && !files[r.url] {
-				target = s.byURL[r.url+"/"]
-			}
-			switch {
-			case target == nil && files[r.url]:
-				continue
-			case target == nil:
-				problems.Add(p.src.File, r.line, "link to a page that does not exist: "+r.text)
-			case r.anchor != "" && !target.hasAnchor(r.anchor):
-				problems.Add(p.src.File, r.line, "link to a heading that does not exist: "+r.text+" (no #"+r.anchor+" in "+target.url+")")
-			}
-		}
-	}
-	problems.Sort()
-	return problems
-}
-
-func (p *page) hasAnchor(id string) bool {
-	return p.ids[id]
+	return "a " + scheme + ": link runs code in the reader's browser and is not allowed: link to a page or a file instead: " + dest
 }
 
 // toc lists the headings for "on this page": h2s, when there are at least three.

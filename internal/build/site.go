@@ -42,6 +42,15 @@ type site struct {
 	hashWrites bool
 	written    *recorder
 	out        *output // where a build writes; nil for a check
+	// dry is set when problems were found before rendering: pages are
+	// still rendered and laid out, to find every link problem in one run,
+	// but nothing is kept.
+	dry bool
+
+	drafts    map[string]*content.Page // content path -> a page left out as a draft
+	draftURLs map[string]string        // the address a draft would have -> its file
+	assetSet  map[string]bool          // content files that are not pages, for links
+	aside                              // what problems already reported leave uncertain
 }
 
 // proto is a protocol and where it lives.
@@ -74,14 +83,6 @@ type page struct {
 	html        []byte
 }
 
-// ref is an internal link to check once every page is rendered.
-type ref struct {
-	line   int
-	url    string // target page URL
-	anchor string
-	text   string // as written, for the message
-}
-
 // outFile is a file to write that is not a rendered page.
 type outFile struct {
 	path string // relative to the output folder
@@ -97,16 +98,33 @@ func newSite(cfg Config) *site {
 		byURL:  map[string]*page{},
 		bySrc:  map[string]*page{},
 		assets: map[string]string{},
-		md:     markdown.New(),
+
+		drafts:    map[string]*content.Page{},
+		draftURLs: map[string]string{},
+		md:        markdown.New(),
 	}
 	return s
 }
 
+// load reads the content, static files and layouts. A site that comes
+// back without a home page or layouts cannot be assembled; otherwise the
+// build goes on whatever the problems, to report every one it can find.
 func load(cfg Config, in *inputs) (*site, diag.List) {
-	tree, problems := in.loadTree()
+	all, problems := in.loadTree()
+	tree, drafts := all.Published()
 	s := newSite(cfg)
 	s.in = in
 	s.tree = tree
+	// Made before pages render in parallel, which only read it.
+	s.assetSet = make(map[string]bool, len(tree.Assets))
+	for _, a := range tree.Assets {
+		s.assetSet[a] = true
+	}
+	for _, d := range drafts {
+		s.drafts[d.Path] = d
+		s.draftURLs[urlOf(d.Path)] = d.File
+		problems.Note(d.File, d.KeyLine("draft"), "draft: true: this page is left out of the site")
+	}
 	for _, p := range tree.Pages {
 		s.checkKeys(p, &problems)
 		if p.Path == "_index.md" {
@@ -114,7 +132,9 @@ func load(cfg Config, in *inputs) (*site, diag.List) {
 		}
 	}
 	if s.home == nil {
-		problems.Add(path.Join(cfg.Content, "_index.md"), 0, "the home page is missing: create it with a title and the site's settings")
+		if !tree.Has("_index.md") { // one that could not be read has its problems reported
+			problems.Add(path.Join(cfg.Content, "_index.md"), 0, "the home page is missing: create it with a title and the site's settings")
+		}
 		return s, problems
 	}
 	s.title = s.home.Meta.Title
@@ -134,13 +154,14 @@ func load(cfg Config, in *inputs) (*site, diag.List) {
 	problems = append(problems, s.loadStatic()...)
 	cat, catProblems := tree.Catalog(cfg.Today)
 	problems = append(problems, catProblems...)
-	for _, pr := range cat.Protocols {
-		s.protos = append(s.protos, &proto{Protocol: pr.Protocol, cal: pr.Calendar, src: pr.Page})
-	}
+	s.protocols(cat, problems)
 	s.checkStatements(&problems)
 	var lerr diag.List
 	s.layouts, lerr = parseLayouts(in.layouts, s.funcs())
 	problems = append(problems, lerr...)
+	if len(lerr) > 0 {
+		s.layouts = nil // nothing can be laid out: the build stops after loading
+	}
 	// Glossary abbreviations are marked on first use; each section's text
 	// is kept for the search index when the site has one.
 	opts := []markdown.Option{markdown.WithAbbreviations(abbreviations(tree))}
@@ -149,7 +170,7 @@ func load(cfg Config, in *inputs) (*site, diag.List) {
 	}
 	s.md = markdown.New(opts...)
 	for _, p := range tree.Pages {
-		if p.Meta.Layout != "" && !s.layouts.has(p.Meta.Layout) {
+		if p.Meta.Layout != "" && s.layouts != nil && !s.layouts.has(p.Meta.Layout) {
 			problems.Add(p.File, p.Line("layout"), "unknown layout "+strconv.Quote(p.Meta.Layout)+": there is no "+path.Join(cfg.Layouts, p.Meta.Layout+".html"))
 		}
 	}
@@ -178,7 +199,7 @@ func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 // urlOf maps a content path to its page URL.
 func urlOf(p string) string {
 	dir, name := path.Split(p)
-	if name == "_index.md" {
+	if name == "_index.md" || name == "index.md" && dir != "" { // a folder's page, or a page bundle's
 		if dir == "" {
 			return "/"
 		}
@@ -195,6 +216,15 @@ func (s *site) url(p string) string {
 // absURL gives a full URL where the base URL had an origin, else the path.
 func (s *site) absURL(p string) string {
 	return s.origin + s.url(p)
+}
+
+// fullURL gives the full address of a site path
+// (https://example.org/procedures/hips/) and true when the site knows its
+// address, that is when base_url (or --base-url) is a full URL; otherwise
+// the path with the base path in front and false. The sitemap, the feed,
+// canonical links, embed codes and oEmbed responses need the full address.
+func (s *site) fullURL(p string) (string, bool) {
+	return s.absURL(p), s.origin != ""
 }
 
 // add registers a page, refusing a URL used twice.

@@ -3,6 +3,8 @@ package build
 import (
 	"html/template"
 
+	"resolve/internal/workday"
+
 	"resolve/internal/content"
 	"resolve/internal/markdown"
 )
@@ -41,6 +43,13 @@ type PageView struct {
 	Prev, Next  *navLink
 	Children    []*navLink
 	IsHome      bool
+	// Canonical is the page's full address, for <link rel="canonical">,
+	// when the site knows its address (a full base_url); "" otherwise, and
+	// for pages left out of the sitemap.
+	Canonical string
+	// Updated is when the page last changed, from its lastmod (or date)
+	// front matter; nil when it gives none.
+	Updated *workday.Date
 
 	policy   *policy // the page's security policy, from policy.go
 	wroteCSP bool    // the layout wrote .CSP
@@ -81,6 +90,12 @@ func (s *site) view(p *page) *View {
 		IsHome:      p.url == "/",
 	}
 	pv.policy = policyOf(p.kind)
+	if full, ok := s.fullURL(p.url); ok && !p.noIndex {
+		pv.Canonical = full
+	}
+	if d := s.modified(p); !d.IsZero() {
+		pv.Updated = &d
+	}
 	if p.doc != nil {
 		pv.Content = trusted(p.doc.HTML)
 	}

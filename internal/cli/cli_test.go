@@ -128,12 +128,20 @@ func TestUsage(t *testing.T) {
 }
 
 func TestCheckExample(t *testing.T) {
-	code, out, errs := run("check", "--content", exampleContent, "--layouts", "../../layouts", "--static", "../../static")
+	// As the Pages workflow checks it: with the site's full address.
+	code, out, errs := run("check", "--content", exampleContent, "--layouts", "../../layouts", "--static", "../../static", "--base-url", "https://example.org/procedures/")
 	if code != OK {
 		t.Fatalf("check = %d\n%s%s", code, out, errs)
 	}
 	if !strings.Contains(out, "no problems") {
 		t.Errorf("check output = %q, want no problems (warnings: %s)", out, errs)
+	}
+	// The example's base_url is a path: one warning, once, that the
+	// sitemap and the rest need the full address.
+	code, out, errs = run("check", "--content", exampleContent, "--layouts", "../../layouts", "--static", "../../static")
+	if code != OK || !strings.Contains(out, "1 warning") || strings.Count(errs, "full address") != 1 ||
+		!strings.Contains(errs, "content/_index.md:5: warning: the site's full address is not known") {
+		t.Errorf("check without a full address = %d, %q\n%s; want one warning at base_url", code, out, errs)
 	}
 }
 

@@ -45,6 +45,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	io.WriteString(stdout, "\nNext: edit "+files[0]+" (its comments explain every key) and replace\n"+
 		"the words in [square brackets]; run \"resolve serve\" to see /"+id+"/, and\n"+
-		"\"resolve check\" before you commit.\n")
+		"\"resolve check\" before you commit: it fails while any placeholder is left,\n"+
+		"naming each file and line.\n")
 	return OK
 }

@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"resolve/internal/scaffold/placeholder"
 )
 
 // TestNew creates protocols through the command line, in both of its
@@ -33,9 +37,33 @@ func TestNew(t *testing.T) {
 			t.Errorf("resolve %s printed\n%s\nwant a line %q", strings.Join(args, " "), out, want)
 		}
 	}
-	code, out, errs := run("check", "--content", content, "--layouts", "../../layouts", "--static", "../../static")
-	if code != OK || !strings.Contains(out, "no problems") {
-		t.Errorf("resolve check after resolve new: exit %d\n%s%s", code, out, errs)
+	// Fresh from resolve new, check fails on each placeholder, naming its
+	// line, so nothing with placeholders is published; build only warns.
+	check := []string{"check", "--content", content, "--layouts", "../../layouts", "--static", "../../static", "--base-url", "https://example.org/"}
+	code, out, errs := run(check...)
+	want := filepath.ToSlash(filepath.Join(content, "first-area", "_index.md")) + ":4: [Partnership name] is a placeholder from resolve new"
+	if code != Failed || !strings.Contains(filepath.ToSlash(errs), want) {
+		t.Errorf("resolve check after resolve new: exit %d\n%s%s\nwant exit %d and a line starting %s", code, out, errs, Failed, want)
+	}
+	// With every placeholder replaced, there are no problems.
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, ph := range placeholder.All {
+			data = bytes.ReplaceAll(data, []byte(ph.Text), []byte("Our own words"))
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := run(check...); code != OK || !strings.Contains(out, "no problems") {
+		t.Errorf("resolve check with the placeholders replaced: exit %d\n%s%s", code, out, errs)
 	}
 }
 

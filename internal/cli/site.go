@@ -92,7 +92,7 @@ func writeAllocs(name string) error {
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := flags("check", "[--content content] [--layouts layouts] [--static static]", stderr)
+	fs := flags("check", "[--content content] [--layouts layouts] [--static static] [--base-url URL]", stderr)
 	f.register(fs, false)
 	if code, done := parse(fs, args); done {
 		return code
@@ -102,9 +102,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code := report(err, warningsOf(res), stderr); code != OK {
 		return code
 	}
+	warnings, notes := 0, 0
+	for _, w := range res.Warnings {
+		if w.Note {
+			notes++
+		} else {
+			warnings++
+		}
+	}
 	msg := "checked " + strconv.Itoa(res.Pages) + " pages: no problems"
-	if n := len(res.Warnings); n > 0 {
-		msg = "checked " + strconv.Itoa(res.Pages) + " pages: " + strconv.Itoa(n) + " " + plural(n, "warning")
+	switch {
+	case warnings > 0 && notes > 0:
+		msg = "checked " + strconv.Itoa(res.Pages) + " pages: " + strconv.Itoa(warnings) + " " + plural(warnings, "warning") + ", " + strconv.Itoa(notes) + " " + plural(notes, "note")
+	case warnings > 0:
+		msg = "checked " + strconv.Itoa(res.Pages) + " pages: " + strconv.Itoa(warnings) + " " + plural(warnings, "warning")
+	case notes > 0:
+		msg = "checked " + strconv.Itoa(res.Pages) + " pages: no problems, " + strconv.Itoa(notes) + " " + plural(notes, "note")
 	}
 	io.WriteString(stdout, msg+"\n")
 	return OK

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -101,9 +102,21 @@ func FuzzParse(f *testing.F) {
 		"---\ncalendars:\n  - id: g\n    add: [{date: 2025-05-09, name: L}]\n---\n",
 		"\xef\xbb\xbf---\ntitle: BOM\n---\n",
 		"---\r\ntitle: CRLF\r\n---\r\nBody\r\n",
+		"---\ntitle: A\ndraft: true\naliases: [/old/, old-name/]\ndate: 2024-06-01T09:30:00+01:00\nlastmod: 2024-07-01\n---\n",
+		"---\ntitle: &a A\ndescription: *a\n---\n",
+		"---\ntitle: \"open\nweight: 1\nx: \"y\"\n---\n",
+		"---\ntitle: A\ntitle: B\n---\n",
+		"---\n- a\n- b\n---\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
+	}
+	// Every mistake of the YAML golden test, made in a real protocol.
+	if base, err := os.ReadFile("testdata/hips_index.md"); err == nil {
+		t := &testing.T{}
+		for _, m := range yamlMistakes {
+			f.Add([]byte(applyEdits(t, string(base), m.edits)))
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, problems := Parse("c.md", data)
@@ -112,8 +125,18 @@ func FuzzParse(f *testing.F) {
 			if pr.Path != "c.md" {
 				t.Errorf("problem names %q", pr.Path)
 			}
-			if pr.Line < 0 || pr.Line > lines+1 {
+			if pr.Line < 1 || pr.Line > lines+1 {
 				t.Errorf("problem line %d outside the file's %d lines: %s", pr.Line, lines, pr)
+			}
+		}
+		if p != nil {
+			for _, keys := range [][]string{{"title"}, {"protocol", "stages", "0", "due"}, {"aliases", "1"}, {}} {
+				if l := p.Line(keys...); l < 1 || l > lines {
+					t.Errorf("Line(%q) = %d, outside the file's %d lines", keys, l, lines)
+				}
+				if l := p.KeyLine(keys...); l < 1 || l > lines {
+					t.Errorf("KeyLine(%q) = %d, outside the file's %d lines", keys, l, lines)
+				}
 			}
 		}
 		if p != nil && problems.Errors() == 0 {

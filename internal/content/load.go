@@ -35,6 +35,8 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	}
 	type loaded struct {
 		n        int
+		path     string
+		svg      bool
 		page     *Page
 		asset    string // an SVG image that passed
 		problems diag.List
@@ -48,7 +50,7 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := loaded{n: j.n}
+				r := loaded{n: j.n, path: j.path, svg: j.svg}
 				if j.svg {
 					r.problems = loadDrawing(fsys, root, j.path)
 					if len(r.problems) == 0 {
@@ -94,14 +96,17 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	slices.SortFunc(results, func(a, b loaded) int { return a.n - b.n })
 	for _, r := range results {
 		problems = append(problems, r.problems...)
-		if r.page != nil {
+		switch {
+		case r.page != nil:
 			t.Pages = append(t.Pages, r.page)
-		}
-		if r.asset != "" {
+		case r.asset != "":
 			t.Assets = append(t.Assets, r.asset)
+		case !r.svg:
+			t.Broken = append(t.Broken, r.path)
 		}
 	}
 	slices.Sort(t.Assets)
+	slices.Sort(t.Broken)
 	return t, problems
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,20 +38,25 @@ func (t *Tree) Catalog(today workday.Date) (*Catalog, diag.List) {
 	for _, id := range workday.BuiltinIDs() {
 		c.Calendars[id], _ = workday.Builtin(id)
 	}
-	t.loadCalendars(c.Calendars, &problems)
-	c.Protocols = t.loadProtocols(c.Calendars, today, &problems)
+	declared := t.loadCalendars(c.Calendars, &problems)
+	c.Protocols = t.loadProtocols(c.Calendars, declared, today, &problems)
 	return c, problems
 }
 
-// loadCalendars adds the calendars of every page's calendars: list to cals.
-func (t *Tree) loadCalendars(cals map[string]*workday.Calendar, problems *diag.List) {
-	type declared struct {
+// loadCalendars adds the calendars of every page's calendars: list to cals,
+// and returns every id declared, including those of calendars with
+// problems: a protocol that names one is not also told its calendar is
+// unknown.
+func (t *Tree) loadCalendars(cals map[string]*workday.Calendar, problems *diag.List) map[string]bool {
+	declared := map[string]bool{}
+	type declaration struct {
 		file string
 		line int
 	}
-	seen := map[string]declared{}
+	seen := map[string]declaration{}
 	for _, p := range t.Pages {
 		for i, spec := range p.Meta.Calendars {
+			declared[spec.ID] = true
 			line := p.Line("calendars", strconv.Itoa(i), "id")
 			if d, ok := seen[spec.ID]; ok {
 				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+" is already defined at "+d.file+":"+strconv.Itoa(d.line))
@@ -65,16 +71,19 @@ func (t *Tree) loadCalendars(cals map[string]*workday.Calendar, problems *diag.L
 				problems.Add(p.File, line, "calendar "+strconv.Quote(spec.ID)+": "+err.Error())
 				continue
 			}
-			seen[spec.ID] = declared{p.File, line}
+			seen[spec.ID] = declaration{p.File, line}
 			cals[spec.ID] = cal
 		}
 	}
+	return declared
 }
 
 // loadProtocols checks every protocol: block, that each lives in a
 // top-level folder's _index.md, that ids are unique and that the pages its
-// stages name exist.
-func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Date, problems *diag.List) []*Protocol {
+// stages name exist. A calendar declared with problems, or that a page
+// which could not be read may declare, is not also reported unknown: the
+// protocol's Calendar is then nil.
+func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, declared map[string]bool, today workday.Date, problems *diag.List) []*Protocol {
 	var out []*Protocol
 	ids := map[string]string{}
 	for _, p := range t.Pages {
@@ -91,7 +100,7 @@ func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Da
 			File:          p.File,
 			Folder:        folder,
 			Line:          p.Line,
-			CalendarKnown: func(id string) bool { return cals[id] != nil },
+			CalendarKnown: func(id string) bool { return cals[id] != nil || declared[id] || len(t.Broken) > 0 },
 			Today:         today,
 		})...)
 		if prev, ok := ids[pr.ID]; ok {
@@ -99,7 +108,9 @@ func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Da
 		}
 		ids[pr.ID] = p.File
 		for i, st := range pr.Stages {
-			if st.Page != "" && !t.Has(path.Join(folder, st.Page)) {
+			if st.Page != "" && t.isDraft(path.Join(folder, st.Page)) {
+				problems.Add(p.File, p.Line("protocol", "stages", strconv.Itoa(i), "page"), "stage "+strconv.Itoa(i+1)+" page "+strconv.Quote(st.Page)+" has draft: true, so it is not published: publish it, or take page: off the stage")
+			} else if st.Page != "" && !t.Has(path.Join(folder, st.Page)) {
 				// The page's File is the content folder's name joined to its path.
 				problems.Add(p.File, p.Line("protocol", "stages", strconv.Itoa(i), "page"), "stage "+strconv.Itoa(i+1)+" page "+strconv.Quote(st.Page)+" does not exist in "+path.Dir(p.File))
 			}
@@ -110,12 +121,14 @@ func (t *Tree) loadProtocols(cals map[string]*workday.Calendar, today workday.Da
 	return out
 }
 
-// Has reports whether the tree has a page at the slash path p.
+// Has reports whether the tree has a page at the slash path p, whether or
+// not it could be read (see Broken).
 func (t *Tree) Has(p string) bool {
 	for _, q := range t.Pages {
 		if q.Path == p {
 			return true
 		}
 	}
-	return false
+	_, broken := slices.BinarySearch(t.Broken, p)
+	return broken
 }

@@ -15,6 +15,7 @@ type Problem struct {
 	Line    int    // 1-based, counted from the top of the file; 0 if unknown
 	Message string
 	Warning bool
+	Note    bool // something to know that is not wrong, such as a page left out as a draft
 }
 
 func (p Problem) String() string {
@@ -25,8 +26,11 @@ func (p Problem) String() string {
 		b.WriteString(strconv.Itoa(p.Line))
 	}
 	b.WriteString(": ")
-	if p.Warning {
+	switch {
+	case p.Warning:
 		b.WriteString("warning: ")
+	case p.Note:
+		b.WriteString("note: ")
 	}
 	b.WriteString(p.Message)
 	return b.String()
@@ -36,8 +40,11 @@ func (p Problem) String() string {
 // request page shows as an annotation on the file and line.
 func (p Problem) GitHub() string {
 	kind := "error"
-	if p.Warning {
+	switch {
+	case p.Warning:
 		kind = "warning"
+	case p.Note:
+		kind = "notice"
 	}
 	var b strings.Builder
 	b.WriteString("::" + kind + " file=" + escapeProperty(p.Path))
@@ -70,11 +77,16 @@ func (l *List) Warn(path string, line int, msg string) {
 	*l = append(*l, Problem{Path: path, Line: line, Message: msg, Warning: true})
 }
 
-// Errors reports how many of the problems are errors, not warnings.
+// Note appends a note.
+func (l *List) Note(path string, line int, msg string) {
+	*l = append(*l, Problem{Path: path, Line: line, Message: msg, Note: true})
+}
+
+// Errors reports how many of the problems are errors, not warnings or notes.
 func (l List) Errors() int {
 	n := 0
 	for _, p := range l {
-		if !p.Warning {
+		if !p.Warning && !p.Note {
 			n++
 		}
 	}

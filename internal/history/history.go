@@ -31,7 +31,7 @@ import (
 	"strings"
 
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
+	yaml "github.com/goccy/go-yaml"
 
 	"resolve/internal/protocol"
 	"resolve/internal/workday"

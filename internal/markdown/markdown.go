@@ -9,10 +9,8 @@ package markdown
 
 import (
 	"bytes"
-	"strconv"
+	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,7 +19,6 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Heading is a heading of a page.
@@ -127,6 +124,7 @@ type state struct {
 	resolve  Resolver
 	firstLn  int
 	source   []byte
+	starts   []int // the offset in source of each line's first byte, for line numbers
 	headings []Heading
 	links    []Link
 
@@ -157,7 +155,7 @@ func (st *state) endSection() {
 
 // Render converts body, whose first line is line firstLine of its file.
 func (r *Renderer) Render(body []byte, firstLine int, resolve Resolver) (*Doc, error) {
-	st := &state{resolve: resolve, firstLn: firstLine, source: body, collect: r.sections}
+	st := &state{resolve: resolve, firstLn: firstLine, source: body, starts: lineStarts(body), collect: r.sections}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(key, st)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -231,11 +229,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Link:
-			l := Link{Dest: string(n.Destination), Text: plain(n, src), Line: st.lineOf(n, n.Destination)}
+			l := Link{Dest: string(n.Destination), Text: plain(n, src), Line: st.line(n)}
 			st.links = append(st.links, l)
 			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.Image:
-			l := Link{Dest: string(n.Destination), Text: plain(n, src), Image: true, Line: st.lineOf(n, n.Destination)}
+			l := Link{Dest: string(n.Destination), Text: plain(n, src), Image: true, Line: st.line(n)}
 			st.links = append(st.links, l)
 			n.Destination = st.rewrite(n.Destination, l.Line)
 		case *ast.AutoLink:
@@ -259,31 +257,39 @@ func (st *state) rewrite(dest []byte, line int) []byte {
 	return dest
 }
 
-// line returns the file line where a node's block starts.
-func (st *state) line(n ast.Node) int {
-	for b := n; b != nil; b = b.Parent() {
-		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-			return st.firstLn + bytes.Count(st.source[:b.Lines().At(0).Start], []byte("\n"))
+// lineStarts indexes the start of every line of source, once per page, so
+// that the line of each heading and link is a binary search rather than a
+// count of line breaks from the top (which made long pages with many links
+// quadratic: 12 s for 8 MB).
+func lineStarts(source []byte) []int {
+	starts := make([]int, 1, bytes.Count(source, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(source[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return st.firstLn
 }
 
-// lineOf finds the line of an inline link inside a multi-line paragraph by
-// looking for its destination in the block's lines.
-func (st *state) lineOf(n ast.Node, dest []byte) int {
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
-			continue
+// lineAt returns the file line of an offset in the source.
+func (st *state) lineAt(offset int) int {
+	i, _ := slices.BinarySearch(st.starts, offset+1)
+	return st.firstLn + i - 1
+}
+
+// line returns the file line where a node starts: goldmark records where
+// each link, image and autolink starts (its [ or <); other nodes are at the
+// first line of the block that holds them.
+func (st *state) line(n ast.Node) int {
+	if pos := n.Pos(); pos >= 0 && pos <= len(st.source) && n.Type() == ast.TypeInline {
+		return st.lineAt(pos)
+	}
+	for b := n; b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return st.lineAt(b.Lines().At(0).Start)
 		}
-		lines := b.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			if bytes.Contains(seg.Value(st.source), dest) {
-				return st.firstLn + bytes.Count(st.source[:seg.Start], []byte("\n"))
-			}
-		}
-		return st.firstLn + bytes.Count(st.source[:lines.At(0).Start], []byte("\n"))
 	}
 	return st.firstLn
 }
@@ -340,105 +346,31 @@ func plain(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// spacedText collects text with every run of white space as one space
-// and none at either end: what strings.Join(strings.Fields(s), " ") makes
-// of it, without building the long string first.
-type spacedText struct {
-	b     []byte
-	space bool // white space seen since the last character written
-}
-
-func (t *spacedText) add(p []byte) {
-	for i := 0; i < len(p); {
-		c := p[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRune(p[i:])
-			if unicode.IsSpace(r) {
-				t.space = true
-			} else {
-				t.put(p[i : i+n])
-			}
-			i += n
-		case c == ' ' || c >= '\t' && c <= '\r':
-			t.space = true
-			i++
-		default:
-			// A run of ASCII whose only white space is single spaces
-			// between words goes in whole.
-			j := i + 1
-			for j < len(p) {
-				if c := p[j]; c > ' ' && c < utf8.RuneSelf {
-					j++
-				} else if c == ' ' && j+1 < len(p) && p[j+1] > ' ' && p[j+1] < utf8.RuneSelf {
-					j += 2
-				} else {
-					break
-				}
-			}
-			t.put(p[i:j])
-			i = j
-		}
-	}
-}
-
-// gap separates what comes next from what came before.
-func (t *spacedText) gap() { t.space = true }
-
-func (t *spacedText) put(p []byte) {
-	if t.space && len(t.b) > 0 {
-		t.b = append(t.b, ' ')
-	}
-	t.space = false
-	t.b = append(t.b, p...)
-}
-
-func (t *spacedText) String() string { return string(t.b) }
-
-func (t *spacedText) Reset() { t.b, t.space = t.b[:0], false }
-
-// ids gives each heading a readable, stable id, unique within the page.
-type ids struct{ used map[string]int }
-
-func newIDs() *ids { return &ids{used: map[string]int{}} }
-
-func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for n := s.used[base]; n > 0; n = s.used[id] {
-		s.used[base]++
-		id = base + "-" + strconv.Itoa(s.used[base])
-	}
-	s.used[id]++
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)]++ }
-
-// Slug makes a readable anchor from heading text: lower case, letters
-// folded to ASCII (é to e), every other run of characters one hyphen.
-// "Café: résumé!" becomes "cafe-resume".
-func Slug(s string) string {
+// DangerousScheme reports whether a link destination, read as a browser
+// reads it, starts with a scheme that runs code or carries a whole document
+// (javascript:, vbscript:, data:), and which. Browsers drop leading and
+// trailing control characters and spaces and every tab and line break
+// before they read the scheme, in any case: "  Java\tScript:..." is
+// javascript:.
+func DangerousScheme(dest string) (scheme string, dangerous bool) {
+	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
 	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
+	for i := 0; i < len(dest) && b.Len() < len("javascript:"); i++ {
+		switch c := dest[i]; {
+		case c == '\t' || c == '\n' || c == '\r':
 			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+		case c == ':':
+			scheme = strings.ToLower(b.String())
+			switch scheme {
+			case "javascript", "vbscript", "data":
+				return scheme, true
 			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '\u2019':
-			// "child's" reads better as "childs" than "child-s"
+			return scheme, false
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || b.Len() > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+			b.WriteByte(c)
 		default:
-			dash = true
+			return "", false
 		}
 	}
-	return b.String()
+	return "", false
 }

@@ -175,3 +175,102 @@ func FuzzSpacedText(f *testing.F) {
 		}
 	})
 }
+
+func TestDangerousScheme(t *testing.T) {
+	tests := []struct {
+		dest, scheme string
+		bad          bool
+	}{
+		{"javascript:alert(1)", "javascript", true},
+		{"JavaScript:alert(1)", "javascript", true},
+		{" \x01java\tscript:alert(1)", "javascript", true},
+		{"java\nscript:alert(1)", "javascript", true},
+		{"vbscript:msgbox", "vbscript", true},
+		{"data:text/html,<script>", "data", true},
+		{"DATA:image/png;base64,AAAA", "data", true},
+		{"https://example.org/javascript:", "https", false},
+		{"mailto:a@example.org", "mailto", false},
+		{"../javascript:x", "", false},
+		{"stage-2.md", "", false},
+		{"/hips/", "", false},
+		{"#javascript:", "", false},
+	}
+	for _, tt := range tests {
+		scheme, bad := DangerousScheme(tt.dest)
+		if scheme != tt.scheme || bad != tt.bad {
+			t.Errorf("DangerousScheme(%q) = %q, %v; want %q, %v", tt.dest, scheme, bad, tt.scheme, tt.bad)
+		}
+	}
+}
+
+// FuzzRenderLinks renders any markdown and checks every link's and
+// heading's line: inside the body, on the line where the link's [ or < is
+// written, the line the resolver was told, and moved by exactly as much as
+// the body's first line moves.
+func FuzzRenderLinks(f *testing.F) {
+	for _, s := range []string{
+		"See [stage 2](stage-2.md#who) and\n[the site](/hips/contacts/).\n",
+		"## Heading\n\n![A chart](chart.png)\n\n<https://example.org/>\n",
+		"[multi\nline](x.md) text [ref][r]\n\n[r]: /ref/\n",
+		"> quote [a](b)\n>\n> - item [c](d)\n",
+		"| a | [b](c) |\n|---|---|\n| [d](e) | f |\n",
+		"text\r\n[crlf](x)\r\n",
+		"[](empty) [x]() <mailto:a@example.org>\n",
+		"Note.[^1]\n\n[^1]: A [footnote link](f.md).\n",
+		string(linkHeavy(2000)),
+	} {
+		f.Add([]byte(s), 1)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, body []byte, first int) {
+		if first < 1 || first > 1<<20 {
+			first = 1
+		}
+		told := map[string][]int{}
+		resolve := func(dest string, line int) (string, bool) {
+			told[dest] = append(told[dest], line)
+			return "", false
+		}
+		doc, err := r.Render(body, first, resolve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(body), "\n")
+		last := first + len(lines) - 1
+		for _, h := range doc.Headings {
+			if h.Line < first || h.Line > last {
+				t.Errorf("heading %q on line %d, outside lines %d to %d", h.Text, h.Line, first, last)
+			}
+		}
+		seen := map[string]int{}
+		for _, l := range doc.Links {
+			if l.Line < first || l.Line > last {
+				t.Fatalf("link %q on line %d, outside lines %d to %d", l.Dest, l.Line, first, last)
+			}
+			text := lines[l.Line-first]
+			if !strings.ContainsAny(text, "[<") {
+				t.Errorf("link %q on line %d, which has no [ or <: %q", l.Dest, l.Line, text)
+			}
+			if l.Dest == "" || strings.HasPrefix(l.Dest, "#") || told[l.Dest] == nil {
+				continue
+			}
+			// The resolver hears of links and images, not autolinks.
+			if i := seen[l.Dest]; i < len(told[l.Dest]) && told[l.Dest][i] != l.Line {
+				t.Errorf("link %q: the resolver was told line %d; Doc says %d", l.Dest, told[l.Dest][i], l.Line)
+			}
+			seen[l.Dest]++
+		}
+		moved, err := r.Render(body, first+7, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(moved.Links) != len(doc.Links) || len(moved.Headings) != len(doc.Headings) {
+			t.Fatalf("moving the first line changed what was found")
+		}
+		for i, l := range moved.Links {
+			if l.Line != doc.Links[i].Line+7 {
+				t.Errorf("link %q: line %d from line %d; %d from line %d", l.Dest, doc.Links[i].Line, first, l.Line, first+7)
+			}
+		}
+	})
+}

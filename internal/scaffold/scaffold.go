@@ -3,8 +3,10 @@
 // block, each with a comment saying what it is for and the choices it
 // takes (the calendars, timescales in working or calendar days counted from
 // the concern or the previous stage), and starter pages for its stages. As
-// created, the folder builds and passes `resolve check` with no errors and
-// no warnings; the partnership then replaces the placeholder wording. When
+// created, the folder builds, with a warning for each placeholder (package
+// placeholder: [Partnership name] and the like), so that it can be
+// previewed; `resolve check` fails until every placeholder is replaced,
+// so nothing with placeholders is published. When
 // the site has no accessibility statement or privacy notice yet, New starts
 // those too, at the top of the content folder (see statementFiles).
 //
@@ -26,6 +28,7 @@ import (
 	"time"
 
 	"resolve/internal/content"
+	"resolve/internal/scaffold/placeholder"
 	"resolve/internal/workday"
 )
 
@@ -199,7 +202,16 @@ var starterFiles = []starterFile{
 }
 
 func mustParse(name, text string) *template.Template {
-	return template.Must(template.New(name).Parse(text))
+	return template.Must(template.New(name).Funcs(template.FuncMap{"ph": ph}).Parse(text))
+}
+
+// ph writes a placeholder, declared in package placeholder, by its key.
+func ph(key string) (string, error) {
+	p, ok := placeholder.ByKey(key)
+	if !ok {
+		return "", errors.New("no placeholder " + strconv.Quote(key))
+	}
+	return p.Text, nil
 }
 
 // render executes f's template with data.

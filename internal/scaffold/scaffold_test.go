@@ -3,10 +3,12 @@ package scaffold
 import (
 	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"resolve/internal/build"
+	"resolve/internal/diag"
+	"resolve/internal/scaffold/placeholder"
 	"resolve/internal/workday"
 )
 
@@ -32,6 +36,53 @@ func homeOnly(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// placeholdersIn lists every placeholder in the markdown files under
+// content as "path:line: [text]".
+func placeholdersIn(t *testing.T, content string) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, f := range placeholder.Find(data, 1) {
+			out[p+":"+strconv.Itoa(f.Line)+": "+f.Text]++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// fillPlaceholders replaces every placeholder under content with words of
+// the partnership's own, as an editor would.
+func fillPlaceholders(t *testing.T, content string) {
+	t.Helper()
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		for _, ph := range placeholder.All {
+			text = strings.ReplaceAll(text, ph.Text, "Our own words")
+		}
+		return os.WriteFile(p, []byte(text), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestNewGolden pins the files New writes, so a change to their wording
@@ -97,9 +148,46 @@ func TestNewBuilds(t *testing.T) {
 				Out:     filepath.Join(t.TempDir(), "site"),
 				Today:   testToday,
 			}
-			res, err := build.Check(cfg)
+			// As created: check fails on every placeholder, at its line,
+			// and nothing else; a build warns about each and succeeds.
+			want := placeholdersIn(t, content)
+			total := 0
+			for _, n := range want {
+				total += n
+			}
+			_, err := build.Check(cfg)
+			list, _ := err.(diag.List)
+			if list.Errors() != total {
+				t.Errorf("Check found %d errors; want one for each of the %d placeholders:\n%v", list.Errors(), total, err)
+			}
+			for _, p := range list {
+				if p.Warning {
+					continue
+				}
+				key := p.Path + ":" + strconv.Itoa(p.Line) + ": " + p.Message[:strings.Index(p.Message, "]")+1]
+				if want[key] == 0 {
+					t.Errorf("Check: %v is not a placeholder", p)
+				}
+			}
+			res, err := build.Build(cfg)
 			if err != nil {
-				t.Fatalf("Check of the new protocol:\n%v", err)
+				t.Fatalf("Build with the new protocol:\n%v", err)
+			}
+			placeholderWarnings := 0
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "is a placeholder from resolve new") {
+					placeholderWarnings++
+				}
+			}
+			if placeholderWarnings != total {
+				t.Errorf("Build warned of %d placeholders; want %d", placeholderWarnings, total)
+			}
+			// Once each is replaced, check passes with nothing to say
+			// about the new protocol.
+			fillPlaceholders(t, content)
+			res, err = build.Check(cfg)
+			if err != nil {
+				t.Fatalf("Check of the new protocol, its placeholders replaced:\n%v", err)
 			}
 			for _, w := range res.Warnings {
 				if strings.Contains(filepath.ToSlash(w.Path), "/new-area/") {
@@ -246,6 +334,7 @@ func TestNewStartsStatements(t *testing.T) {
 		Static:  filepath.Join(root, "static"),
 		Today:   testToday,
 	}
+	fillPlaceholders(t, content)
 	res, err := build.Check(cfg)
 	if err != nil {
 		t.Fatalf("Check: %v", err)

@@ -64,12 +64,12 @@ title: Accessibility statement
 description: How accessible this site is, what is not, how to report a problem, and how the site was tested.
 weight: 91
 ---
-This accessibility statement applies to [site address], [Partnership name]'s
+This accessibility statement applies to {{ph "site"}}, {{ph "partnership"}}'s
 procedures for resolving professional disagreements.
 
 ## Using this site
 
-This site is run by [Partnership name]. We want as many people as possible to
+This site is run by {{ph "partnership"}}. We want as many people as possible to
 be able to use it. You should be able to:
 
 - read every page on a screen 320 pixels wide, or with text at twice its usual
@@ -93,19 +93,19 @@ We know of these limits:
   them you can still read the form, type in it and print the blank template.
 - The files you download from the record form are opened by other programs,
   and how accessible they are depends on those programs.
-- [Anything else you know is not accessible, such as documents in other formats.]
+- {{ph "not-accessible"}}
 
 ## Feedback and contact information
 
 If you need information on this site in a different format, such as large
-print, easy read, audio or braille, contact [contact e-mail address or form].
-We will reply within [number] working days.
+print, easy read, audio or braille, contact {{ph "contact"}}.
+We will reply within {{ph "reply-days"}} working days.
 
 ## Reporting accessibility problems with this site
 
 We are always looking to improve the accessibility of this site. If you find a
 problem not listed on this page, or think we are not meeting the accessibility
-requirements, contact [contact e-mail address or form].
+requirements, contact {{ph "contact"}}.
 
 ## Enforcement procedure
 
@@ -119,18 +119,16 @@ In Northern Ireland, contact the
 
 ## Technical information about this site's accessibility
 
-[Partnership name] is committed to making this site accessible, in accordance
+{{ph "partnership"}} is committed to making this site accessible, in accordance
 with the accessibility regulations.
 
 ### Compliance status
 
-[Say whether the site is fully compliant, partially compliant or not compliant
-with the Web Content Accessibility Guidelines version 2.2 AA standard, and why.]
+{{ph "compliance"}}
 
 ### Non-accessible content
 
-[List each failure to meet WCAG 2.2 AA that you know of, with the criterion it
-fails and when you will fix it, or say that you know of none.]
+{{ph "failures"}}
 
 ## How we tested this site
 
@@ -139,11 +137,11 @@ example site, in the Chromium browser, with axe-core's WCAG 2.2 A and AA rules
 on every page, by keyboard on a page of every layout, at 320 pixels wide and
 200% text, with JavaScript turned off, and with the Nu HTML Checker.
 
-[Say how this site's own pages were tested, when, and by whom.]
+{{ph "tested"}}
 
 ## Preparation of this accessibility statement
 
-This statement was prepared on [date]. It was last reviewed on [date].
+This statement was prepared on {{ph "date"}}. It was last reviewed on {{ph "date"}}.
 `
 
 const privacyTemplate = `---
@@ -163,8 +161,8 @@ weight: 92
 - The site keeps a few things in your own browser, listed below, so that it
   works the way you chose and works offline. You can remove them at any time.
 
-This site is run by [Partnership name]. To ask about your personal data,
-contact [data protection officer's contact details].
+This site is run by {{ph "partnership"}}. To ask about your personal data,
+contact {{ph "dpo"}}.
 
 ## What the site keeps in your browser
 
@@ -202,9 +200,9 @@ yourself: save and share it only in the ways your organisation allows.
 
 ## Requests to the site
 
-This site is served by [web host]. Like any web host, it may keep a short
+This site is served by {{ph "host"}}. Like any web host, it may keep a short
 record of each request, such as your IP address, the page asked for and the
-time: see [the host's privacy policy]. When you open the search results page,
+time: see {{ph "host-policy"}}. When you open the search results page,
 the words you searched for are part of its address.
 
 ## If you have a concern

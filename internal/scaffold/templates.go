@@ -1,14 +1,15 @@
 package scaffold
 
-// The starter files. Placeholder wording is in square brackets where a
-// partnership must put its own; everything else is a working example.
+// The starter files. Where a partnership must put its own wording, a
+// placeholder from package placeholder ({{ph "partnership"}} writes
+// [Partnership name]); everything else is a working example.
 
 const indexTemplate = `---
 # The procedure's home page. Its title is the procedure's name everywhere on
 # the site; the description is shown in lists and to search engines.
-title: "[Partnership name]: resolving professional disagreements"
+title: "{{ph "partnership"}}: resolving professional disagreements"
 description: >-
-  How practitioners in [area] challenge, escalate and resolve a disagreement
+  How practitioners in {{ph "area"}} challenge, escalate and resolve a disagreement
   about a child's safety or welfare.
 # weight orders the procedures on the home page: lower comes first.
 weight: 50
@@ -23,7 +24,7 @@ protocol:
   id: {{.ID}}
 
   # The partnership's full name, as practitioners know it.
-  partnership: "[Partnership name]"
+  partnership: "{{ph "partnership"}}"
 
   # Which days count as working days for the timescales:
   #   england-and-wales | scotland | northern-ireland
@@ -38,7 +39,7 @@ protocol:
   #
   # calendars:
   #   - id: {{.ID}}-days
-  #     name: "[Area] working days"
+  #     name: "Our area's working days"
   #     base: england-and-wales
   #     add:
   #       - {date: 2028-05-09, name: Liberation Day}
@@ -132,7 +133,7 @@ protocol:
   # How to reach the partnership. Each contact has a name and at least one
   # of email, phone or url; role is optional.
   contacts:
-    - name: "[Partnership] business unit"
+    - name: "{{ph "partnership"}} business unit"
       role: Questions about this procedure
       email: safeguarding@example.org
       phone: "01234 567890"

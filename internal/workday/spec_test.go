@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	yaml "github.com/goccy/go-yaml"
 )
 
 // TestSpecYAML reads the example in the package comment as content would.
@@ -22,9 +22,7 @@ calendars:
 	var doc struct {
 		Calendars []Spec `yaml:"calendars"`
 	}
-	dec := yaml.NewDecoder(strings.NewReader(text))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
+	if err := yaml.UnmarshalWithOptions([]byte(text), &doc, yaml.DisallowUnknownField()); err != nil {
 		t.Fatal(err)
 	}
 	if len(doc.Calendars) != 1 {
