@@ -2,7 +2,6 @@ package build
 
 import (
 	"html/template"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 // site is everything a build knows, filled in step by step.
 type site struct {
 	cfg          Config
+	in           *inputs // the input folders, open while the build runs
 	tree         *content.Tree
 	home         *content.Page
 	title        string
@@ -91,10 +91,7 @@ type outFile struct {
 	path string // relative to the output folder
 	data []byte
 	mime string // minify as this type, if set
-}
-
-func loadTree(cfg Config) (*content.Tree, diag.List) {
-	return content.Load(os.DirFS(cfg.Content), cfg.Content)
+	from string // the input file it is copied from, for messages; "" for a generated file
 }
 
 func newSite(cfg Config) *site {
@@ -115,10 +112,11 @@ func newSite(cfg Config) *site {
 // load reads the content, static files and layouts. A site that comes
 // back without a home page or layouts cannot be assembled; otherwise the
 // build goes on whatever the problems, to report every one it can find.
-func load(cfg Config) (*site, diag.List) {
-	all, problems := loadTree(cfg)
+func load(cfg Config, in *inputs) (*site, diag.List) {
+	all, problems := in.loadTree()
 	tree, drafts := all.Published()
 	s := newSite(cfg)
+	s.in = in
 	s.tree = tree
 	// Made before pages render in parallel, which only read it.
 	s.assetSet = make(map[string]bool, len(tree.Assets))
@@ -154,7 +152,8 @@ func load(cfg Config) (*site, diag.List) {
 		base = cfg.BaseURL
 	}
 	var err error
-	if s.origin, s.base, err = splitBase(base); err != nil {
+	if s.origin, s.base, err = ParseBaseURL(base); err != nil {
+		s.base = "/"
 		problems.Add(s.home.File, s.home.Line("base_url"), err.Error())
 	}
 	problems = append(problems, s.loadStatic()...)
@@ -163,7 +162,7 @@ func load(cfg Config) (*site, diag.List) {
 	s.protocols(cat, problems)
 	s.checkStatements(&problems)
 	var lerr diag.List
-	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
+	s.layouts, lerr = parseLayouts(in.layouts, s.funcs())
 	problems = append(problems, lerr...)
 	if len(lerr) > 0 {
 		s.layouts = nil // nothing can be laid out: the build stops after loading
@@ -200,33 +199,6 @@ func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 			problems.Add(p.File, p.KeyLine("calendars"), "a calendars: list belongs in an _index.md")
 		}
 	}
-}
-
-func splitBase(base string) (origin, p string, err error) {
-	if base == "" {
-		base = "/"
-	}
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return base, "/", nil
-		}
-		origin, base = base[:i+3+j], rest[j:]
-	}
-	if !strings.HasPrefix(base, "/") {
-		return "", "/", &baseError{base}
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return origin, base, nil
-}
-
-type baseError struct{ base string }
-
-func (e *baseError) Error() string {
-	return "base_url " + strconv.Quote(e.base) + " must be a path starting with / or a full URL"
 }
 
 // urlOf maps a content path to its page URL.

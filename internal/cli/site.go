@@ -127,7 +127,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var f siteFlags
 	fs := flags("serve", "[--addr localhost:8080] [--content content] [--layouts layouts] [--static static] [--out site]", stderr)
 	f.register(fs, true)
-	addr := fs.String("addr", "localhost:8080", "the `address` to listen on")
+	addr := fs.String("addr", "localhost:8080", "the `address` to listen on; :8080 listens on every interface, to test on a phone. Only the server's own names and addresses are answered")
 	if code, done := parse(fs, args); done {
 		return code
 	}
