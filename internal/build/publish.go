@@ -25,7 +25,8 @@ import (
 // Each has its own file: feed.go, offline.go, serviceworker.go and
 // headers.go, which sends the policies policy.go declares (with csp.go's
 // union of them). The service worker and _headers are written last, after
-// cfg.Extra has added the WebAssembly module, so that both know its files.
+// the WebAssembly modules' files (and anything cfg.Extra adds), so that
+// both know them.
 const (
 	feedPath    = "/feed.xml"
 	offlinePath = "/offline.html"
