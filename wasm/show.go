@@ -37,6 +37,7 @@ func (a *app) refresh() {
 		}
 	}
 	a.showDuties(vw.Duties)
+	a.showAuditPrompt(vw.AuditStage)
 	a.text("next-due", vw.Next)
 	a.showSuggestions(vw.Suggest)
 	if a.keep {
@@ -133,6 +134,21 @@ func (a *app) showDuties(ds []dutyView) {
 		}
 		a.doc.ByID("duty-" + d.ID).SetChecked(d.Done)
 		list.Query(`[data-duty-item="`+d.ID+`"]`).SetClass("duty-done", d.Done)
+	}
+}
+
+// showAuditPrompt offers the audit return's download in the section of
+// stage n, the one that ended the disagreement, and hides it elsewhere.
+func (a *app) showAuditPrompt(n int) {
+	was := a.last["audit-prompt"]
+	if !a.changed("audit-prompt", strconv.Itoa(n)) {
+		return
+	}
+	if was != "" && was != "0" {
+		a.doc.ByID("audit-prompt-" + was).SetHidden(true)
+	}
+	if n > 0 {
+		a.doc.ByID("audit-prompt-" + strconv.Itoa(n)).SetHidden(false)
 	}
 }
 
