@@ -8,6 +8,7 @@ import (
 
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
+	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
 
@@ -100,7 +101,7 @@ func (a *app) showDuties(ds []dutyView) {
 			li.SetClass("duty-urgent", d.Urgent)
 			if d.ID == "" {
 				if d.Urgent {
-					li.Append(dom.El(a.doc, "strong", "Urgent: "))
+					li.Append(dom.El(a.doc, "strong", protocol.FirstLabel+": "))
 				}
 				li.Append(dom.El(a.doc, "span", d.Text))
 				list.Append(li)
@@ -119,7 +120,7 @@ func (a *app) showDuties(ds []dutyView) {
 			label.SetClass("label", true)
 			label.SetClass("checkbox-label", true)
 			if d.Urgent {
-				label.Append(dom.El(a.doc, "strong", "Urgent: "))
+				label.Append(dom.El(a.doc, "strong", protocol.FirstLabel+": "))
 			}
 			label.Append(dom.El(a.doc, "span", d.Text))
 			box.Append(in)
