@@ -93,6 +93,9 @@ type outFile struct {
 	data []byte
 	mime string // minify as this type, if set
 	from string // the input file it is copied from, for messages; "" for a generated file
+	// policy is a generated file's policy (policy.go), sent from _headers;
+	// nil for a file that needs none beyond every response's.
+	policy *policy
 }
 
 func newSite(cfg Config) *site {
