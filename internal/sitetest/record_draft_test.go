@@ -23,8 +23,9 @@ const formState = `(() => { const o = {}; for (const e of document.querySelector
   if (e.type === "radio" || e.type === "checkbox") { if (e.checked) o[e.id] = "checked"; } else if (e.value !== "") o[e.id] = e.value; }
   return o; })()`
 
-// storedDrafts reads what local storage holds under draft keys.
-const storedDrafts = `Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("resolve-draft")).map((k) => [k, localStorage.getItem(k)]))`
+// storedDrafts reads what local storage holds under draft keys, the index
+// of the drafts left out.
+const storedDrafts = `Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("resolve-draft") && !k.endsWith(":_index")).map((k) => [k, localStorage.getItem(k)]))`
 
 // closeTab closes a tab, as the practitioner closing it would.
 func closeTab(t testing.TB, ctx context.Context) {
