@@ -4,6 +4,7 @@ package main
 
 import (
 	"strings"
+	"time"
 
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
@@ -21,11 +22,16 @@ import (
 // resolve-draft-<protocol id>: it is moved to the new key when found.
 // Beside the drafts, resolve-draft:<base path>:_index lists them
 // (draftindex.go), so that listing them reads none in full.
-
+//
+// A draft is kept draftDelay after a change, not at every key: the whole
+// record is written each time, and a long answer made every key slow. What
+// is waiting is kept at once when the page is hidden or closed
+// (visibilitychange, pagehide), so closing the tab loses nothing.
 const (
 	draftPrefix  = "resolve-draft:"
 	legacyPrefix = "resolve-draft-"
 	draftIndex   = "_index" // not a protocol id, which has no "_"
+	draftDelay   = time.Second
 )
 
 // sitePrefix is the start of the key of every draft of this site.
@@ -47,6 +53,10 @@ func (a *app) wireDrafts() {
 		a.post(func() { a.setKeep(on) })
 	})
 	a.click("delete-draft", a.deleteDrafts)
+	// The page may go at any moment now: keep what is waiting at once.
+	flush := func(dom.Event) { a.post(a.flushDraft) }
+	a.ls.On(dom.Window(), "pagehide", flush)
+	a.ls.On(a.doc, "visibilitychange", flush)
 	a.ls.On(a.doc.ByID("draft-list"), "click", func(ev dom.Event) {
 		if key := dataOf(ev, "data-open-draft"); key != "" {
 			a.post(func() { a.openDraft(key) })
@@ -189,6 +199,7 @@ func (a *app) restoreDraft() {
 	a.doc.ByID("keep-draft").SetChecked(true)
 	if a.formChanged() {
 		a.notice("draft-result", "You started typing before your draft could be restored, so both are kept: what you typed, and the draft, listed below to open.", nil)
+		a.draftSoon()
 		a.listDrafts()
 		return
 	}
@@ -222,9 +233,32 @@ func (a *app) readDraft(key string) (draft, bool) {
 	return d, !e.Damaged
 }
 
+// draftSoon keeps the draft draftDelay from now, unless it is already due
+// to be kept: the form as it is then is kept, so typing on keeps the draft
+// about once in draftDelay.
+func (a *app) draftSoon() {
+	if a.draftDue {
+		return
+	}
+	a.draftDue = true
+	time.AfterFunc(draftDelay, func() { a.post(a.flushDraft) })
+}
+
+// flushDraft keeps the draft now, if one is due to be kept.
+func (a *app) flushDraft() {
+	if !a.draftDue {
+		return
+	}
+	a.draftDue = false
+	if a.keep {
+		a.storeDraft(a.values())
+	}
+}
+
 // storeDraft keeps the form in this browser's storage, if it changed, and
 // notes it in the index.
 func (a *app) storeDraft(v values) {
+	a.draftDue = false // what was waiting is kept now
 	plain := string(encodeDraft(draft{Values: v, Meta: a.meta}))
 	if plain == a.lastDraft {
 		return
@@ -363,6 +397,7 @@ func (a *app) setKeep(on bool) {
 // the first release kept) and stops keeping one. The form is left as it is.
 func (a *app) deleteDrafts() {
 	a.keep = false
+	a.draftDue = false
 	a.doc.ByID("keep-draft").SetChecked(false)
 	var err error
 	if s, serr := dom.LocalStorage(); serr == nil { // no storage: nothing is kept
