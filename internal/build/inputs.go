@@ -11,6 +11,7 @@ import (
 // through a name with .. in it.
 type inputs struct {
 	content, layouts, static *inputfs.Folder
+	cache                    *content.Cache // for a live build: what the last one read of the content
 }
 
 // openInputs opens the folders cfg names; a missing one is a usage error.
@@ -38,6 +39,9 @@ func (in *inputs) close() {
 
 // loadTree reads the content folder.
 func (in *inputs) loadTree() (*content.Tree, diag.List) {
+	if in.cache != nil {
+		return in.cache.Load(in.content.FS, in.content.Name)
+	}
 	return content.Load(in.content.FS, in.content.Name)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
+	"resolve/internal/search"
 )
 
 // render turns each page's markdown into HTML, adds it to the search
@@ -29,14 +30,34 @@ func (s *site) render() diag.List {
 		warnings = append(warnings, ws...)
 		mu.Unlock()
 	}
-	if s.hasSearch() {
-		s.index = s.newSearchIndex()
+	var whole *search.Index // made afresh; nil when a live build adds to the last one's
+	switch {
+	case !s.hasSearch():
+	case s.memo.incremental():
+		if s.search != nil {
+			s.index = s.search
+		}
+	case s.memo != nil:
+		// A live build's first: an index it keeps (livesearch.go).
+		s.search = newLiveSearch(s)
+		s.search.emit = s.emitSearch
+		whole = s.search.index
+		s.index = whole
+	default:
+		whole = s.newSearchIndex()
+		s.index = whole
 	}
 	idx := s.index
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
+		if p.kept { // a live build's page that has not changed (memo.go)
+			report(nil, p.lint)
+			return
+		}
 		if p.src != nil {
-			report(s.renderMarkdown(p), lint(p))
+			ps := s.renderMarkdown(p)
+			p.lint = lint(p)
+			report(ps, p.lint)
 			if s.notLaidOut[p.src.Path] {
 				return // set aside for a problem reported already
 			}
@@ -57,24 +78,33 @@ func (s *site) render() diag.List {
 	s.warnings = append(s.warnings, warnings...)
 	// The index's merge runs beside the last layouts.
 	index := make(chan error, 1)
-	if idx == nil {
+	if whole == nil {
 		index <- nil
 	} else {
 		go func() {
-			files, err := idx.Files()
+			files, err := whole.Files()
 			s.addSearch(files)
 			index <- err
 		}()
 	}
 	s.fillAZ()
 	for _, p := range late {
-		problems = append(problems, s.layOut(p)...)
+		if !s.memo.reuse(s, p) {
+			problems = append(problems, s.layOut(p)...)
+		}
 	}
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
 	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
+	if idx != nil && whole == nil && problems.Errors() == 0 && !s.dry {
+		// A live build changes the last build's index only once it is
+		// sure to succeed (livesearch.go).
+		if err := s.search.complete(s); err != nil {
+			problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
+		}
+	}
 	problems.Sort()
 	return problems
 }
@@ -85,10 +115,17 @@ func (s *site) layOut(p *page) diag.List {
 	buf.Reset()
 	defer pageBuffers.Put(buf)
 	var err error
+	var key fingerprint // for a live build: what the page is made from
 	if p.kind == "redirect" {
+		if s.memo != nil {
+			key = s.pageKey(p, nil)
+		}
 		err = s.redirectHTML(p, buf)
 	} else {
 		v := s.view(p)
+		if s.memo != nil {
+			key = s.pageKey(p, v)
+		}
 		err = s.layouts.executeTo(buf, p.kind, v)
 		p.hasPolicy = v.Page.wroteCSP
 	}
@@ -110,6 +147,7 @@ func (s *site) layOut(p *page) diag.List {
 	if err := s.emit(p, out); err != nil {
 		return diag.List{{Path: s.cfg.Out, Message: "writing " + p.url + ": " + err.Error()}}
 	}
+	s.memo.record(p, key)
 	return nil
 }
 
@@ -159,7 +197,11 @@ func (s *site) parallel(f func(*page)) {
 
 func (s *site) renderMarkdown(p *page) diag.List {
 	var problems diag.List
+	p.dests = nil
 	resolve := func(dest string, line int) (string, bool) {
+		if s.memo != nil {
+			p.dests = append(p.dests, linkDest{dest, line})
+		}
 		u, r, msg := s.resolveLink(p, dest)
 		if msg != "" {
 			problems.Add(p.src.File, line, msg+": "+dest)
@@ -177,7 +219,13 @@ func (s *site) renderMarkdown(p *page) diag.List {
 		return problems
 	}
 	p.doc = doc
-	p.src.Body = nil // rendered: only the HTML is needed from here on
+	if s.memo == nil {
+		p.src.Body = nil // rendered: only the HTML is needed from here on
+	} else {
+		// A live build keeps the page's text, and notes what the HTML
+		// was made from (memo.go).
+		p.md = s.markdownKey(p, p.dests)
+	}
 	for _, l := range doc.Links {
 		if strings.HasPrefix(l.Dest, "#") {
 			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})

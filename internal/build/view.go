@@ -19,10 +19,12 @@ type View struct {
 
 // SiteView is site-wide information.
 type SiteView struct {
-	Title     string
-	Lang      string
-	Footer    string
-	Home      string // URL of the home page
+	Title  string
+	Lang   string
+	Footer string
+	Home   string // URL of the home page
+	// Protocols are the site's procedures, without their contents and
+	// tools (which a procedure's own pages have, in .Protocol).
 	Protocols []*protoView
 	Glossary  []content.Term
 	// The URLs of the accessibility statement and the privacy notice, or
@@ -74,7 +76,12 @@ func (s *site) siteView() *SiteView {
 	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary,
 		Accessibility: s.statementURL("accessibility.md"), Privacy: s.statementURL("privacy.md")}
 	for _, pr := range s.protos {
-		v.Protocols = append(v.Protocols, s.protoView(pr, nil))
+		pv := s.protoView(pr, nil)
+		// Each page of a procedure has the procedure's contents
+		// (.Protocol); every page need not, so a new title changes the
+		// procedure's pages only.
+		pv.Contents, pv.Tools = nil, nil
+		v.Protocols = append(v.Protocols, pv)
 	}
 	return v
 }

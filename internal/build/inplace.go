@@ -1,0 +1,228 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// An incremental live build (live.go) updates the output folder where it
+// is, once everything has rendered and every link checked: it writes each
+// file whose bytes changed, removes each file no longer made, then writes
+// the service worker, _headers and the mark of a build, whose list of
+// top-level names must follow what the folder holds (outdir.go). A file is
+// written in a work folder beside the output (workdir.go, locked as a
+// build's is) and renamed over the old one, so a reader never gets half a
+// page. Pages are kept in memory until then (emit), so a failed build
+// writes nothing.
+
+// openInPlace readies an incremental build to write into the output
+// folder, recording into the last build's recorder.
+func (s *site) openInPlace(st *liveState) error {
+	work, err := newWorkDir(s.cfg.Out, time.Now())
+	if err != nil {
+		return err
+	}
+	s.out = &output{work: work, dir: s.cfg.Out, m: newMinifier(), rec: st.rec, inPlace: true}
+	s.written = st.rec
+	s.hashWrites = true
+	return nil
+}
+
+// writeInPlace finishes an incremental build in the output folder.
+func (s *site) writeInPlace(l *Live) (files int, bytes int64, err error) {
+	st := l.state
+	s.addFeeds()
+	s.cfg.Extra = nil // the modules stay the last full build's (their sources' changes make a full build)
+	if err := s.addPublishing(); err != nil {
+		return 0, 0, err
+	}
+	s.memo.touched = true
+	rec, dir := s.out.rec, s.out.dir
+	want := map[string]bool{}
+	for _, p := range s.pages {
+		want[filepath.ToSlash(outPath(p.url))] = true
+	}
+	for _, f := range s.files {
+		want[f.path] = true
+	}
+	for _, a := range s.tree.Assets {
+		want[a] = true
+	}
+	if s.search != nil {
+		for name := range s.search.sizes {
+			want[searchDir+name] = true
+		}
+	}
+	if err := rec.removeExcept(dir, want); err != nil {
+		return 0, 0, err
+	}
+
+	var jobs []func() error
+	for _, p := range s.pages {
+		if p.kept {
+			continue
+		}
+		jobs = append(jobs, func() error {
+			return s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+		})
+	}
+	for _, f := range s.files {
+		jobs = append(jobs, func() error { return s.out.replace(f.path, f.mime, f.data) })
+	}
+	s.assetStamps = map[string]assetStamp{}
+	for _, a := range s.tree.Assets {
+		jobs = append(jobs, func() error { return s.copyAsset(a, st, l.dirty) })
+	}
+	if err := s.runJobs(jobs); err != nil {
+		return 0, 0, err
+	}
+	if err := s.cfg.Extra(dir); err != nil {
+		return 0, 0, err
+	}
+	if err := writeMarker(dir); err != nil {
+		return 0, 0, err
+	}
+	for _, f := range rec.files {
+		bytes += f.size
+	}
+	return len(rec.files), bytes, nil
+}
+
+// copyAsset copies a content file to the output unless the copy there is
+// of the same file: the same size and time, and no event named it since.
+func (s *site) copyAsset(a string, st *liveState, dirty map[string]bool) error {
+	info, err := fs.Stat(s.in.content.FS, a)
+	if err != nil {
+		return errors.New(path.Join(s.in.content.Name, a) + ": " + err.Error())
+	}
+	stamp := assetStamp{size: info.Size(), mod: info.ModTime()}
+	s.stampMu.Lock()
+	s.assetStamps[a] = stamp
+	s.stampMu.Unlock()
+	s.out.rec.mu.Lock()
+	_, there := s.out.rec.files[a]
+	s.out.rec.mu.Unlock()
+	if old, ok := st.assets[a]; ok && there && dirty != nil && !dirty[a] && old.size == stamp.size && old.mod.Equal(stamp.mod) {
+		return nil
+	}
+	data, err := s.in.readAsset(a)
+	if err != nil {
+		return errors.New(path.Join(s.in.content.Name, a) + ": " + err.Error())
+	}
+	return s.out.replace(a, "", data)
+}
+
+// stampAsset notes the size and time a content file had when a full live
+// build copied it.
+func (s *site) stampAsset(a string) {
+	if s.memo == nil {
+		return
+	}
+	info, err := fs.Stat(s.in.content.FS, a)
+	if err != nil {
+		return // copied again next time
+	}
+	s.stampMu.Lock()
+	if s.assetStamps == nil {
+		s.assetStamps = map[string]assetStamp{}
+	}
+	s.assetStamps[a] = assetStamp{size: info.Size(), mod: info.ModTime()}
+	s.stampMu.Unlock()
+}
+
+// runJobs runs jobs on a pool of workers and returns the first error.
+func (s *site) runJobs(jobs []func() error) error {
+	var mu sync.Mutex
+	var first error
+	work := make(chan func() error)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers*2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				if err := job(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	return first
+}
+
+// replace writes data, minified as mime if set, to rel in the output
+// folder, unless the file there holds those bytes already.
+func (o *output) replace(rel, mime string, data []byte) error {
+	name := filepath.Join(o.dir, filepath.FromSlash(rel))
+	out := data
+	if mime != "" {
+		var buf bytes.Buffer
+		if err := o.m.Minify(mime, &buf, bytes.NewBuffer(data)); err != nil {
+			return &minifyError{file: name, err: err}
+		}
+		out = buf.Bytes()
+	}
+	f := writtenFile{size: int64(len(out)), sum: sha256.Sum256(out)}
+	o.rec.mu.Lock()
+	old, ok := o.rec.files[rel]
+	o.rec.mu.Unlock()
+	if ok && old == f {
+		return nil
+	}
+	tmp := filepath.Join(o.work.dir, "w"+strconv.FormatInt(o.temps.Add(1), 10))
+	if err := os.WriteFile(tmp, out, 0o644); err != nil {
+		return err
+	}
+	err := os.Rename(tmp, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
+			err = os.Rename(tmp, name)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	o.rec.mu.Lock()
+	o.rec.files[rel] = f
+	o.rec.mu.Unlock()
+	return nil
+}
+
+// removeExcept removes every file the recorder holds that want does not,
+// with the folders it leaves empty.
+func (r *recorder) removeExcept(dir string, want map[string]bool) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for rel := range r.files {
+		if want[rel] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		delete(r.files, rel)
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if os.Remove(filepath.Join(dir, filepath.FromSlash(d))) != nil {
+				break // not empty
+			}
+		}
+	}
+	return nil
+}
