@@ -66,6 +66,9 @@ type Result struct {
 	// output), and whether the build replaced the output whole.
 	Rendered int
 	Full     bool
+	// Changed are the addresses (base path included) of the pages whose
+	// files an incremental live build wrote, sorted; nil for a full build.
+	Changed []string
 }
 
 // Step is the time one step of a build took.
@@ -202,7 +205,7 @@ func run(cfg Config, write bool, l *Live, incremental bool) (res *Result, err er
 		var n int64
 		var err error
 		if incremental {
-			files, n, err = s.writeInPlace(l)
+			files, n, res.Changed, err = s.writeInPlace(l)
 		} else {
 			files, n, err = s.write()
 		}

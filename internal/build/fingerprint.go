@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // A fingerprint is a SHA-256 of everything a piece of output is made from
@@ -29,9 +30,20 @@ type hasher struct {
 	stack map[uintptr]int // pointers being hashed, for cycles: their depth
 }
 
-func newHasher() *hasher {
+// hashers are reused: a build makes one or two for every page.
+var hashers = sync.Pool{New: func() any {
 	return &hasher{h: sha256.New(), b: make([]byte, 0, 4096), stack: map[uintptr]int{}}
+}}
+
+func newHasher() *hasher {
+	x := hashers.Get().(*hasher)
+	x.h.Reset()
+	x.b = x.b[:0]
+	return x
 }
+
+// free gives the hasher back once its sum is taken.
+func (x *hasher) free() { hashers.Put(x) }
 
 func (x *hasher) flush() {
 	x.h.Write(x.b)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -37,12 +38,13 @@ func (s *site) openInPlace(st *liveState) error {
 }
 
 // writeInPlace finishes an incremental build in the output folder.
-func (s *site) writeInPlace(l *Live) (files int, bytes int64, err error) {
+// It returns the addresses of the pages whose files it wrote, sorted.
+func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, err error) {
 	st := l.state
 	s.addFeeds()
 	s.cfg.Extra = nil // the modules stay the last full build's (their sources' changes make a full build)
 	if err := s.addPublishing(); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	s.memo.touched = true
 	rec, dir := s.out.rec, s.out.dir
@@ -62,38 +64,52 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, err error) {
 		}
 	}
 	if err := rec.removeExcept(dir, want); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 
 	var jobs []func() error
+	var mu sync.Mutex
 	for _, p := range s.pages {
 		if p.kept {
 			continue
 		}
 		jobs = append(jobs, func() error {
-			return s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+			wrote, err := s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+			if wrote {
+				mu.Lock()
+				changed = append(changed, s.url(p.url))
+				mu.Unlock()
+			}
+			return err
 		})
 	}
 	for _, f := range s.files {
-		jobs = append(jobs, func() error { return s.out.replace(f.path, f.mime, f.data) })
+		jobs = append(jobs, func() error {
+			_, err := s.out.replace(f.path, f.mime, f.data)
+			return err
+		})
 	}
 	s.assetStamps = map[string]assetStamp{}
 	for _, a := range s.tree.Assets {
 		jobs = append(jobs, func() error { return s.copyAsset(a, st, l.dirty) })
 	}
 	if err := s.runJobs(jobs); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	if err := s.cfg.Extra(dir); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	if err := writeMarker(dir); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	for _, f := range rec.files {
 		bytes += f.size
 	}
-	return len(rec.files), bytes, nil
+	slices.Sort(changed)
+	if changed == nil {
+		changed = []string{}
+	}
+	return len(rec.files), bytes, changed, nil
 }
 
 // copyAsset copies a content file to the output unless the copy there is
@@ -117,7 +133,8 @@ func (s *site) copyAsset(a string, st *liveState, dirty map[string]bool) error {
 	if err != nil {
 		return errors.New(path.Join(s.in.content.Name, a) + ": " + err.Error())
 	}
-	return s.out.replace(a, "", data)
+	_, err = s.out.replace(a, "", data)
+	return err
 }
 
 // stampAsset notes the size and time a content file had when a full live
@@ -168,14 +185,15 @@ func (s *site) runJobs(jobs []func() error) error {
 }
 
 // replace writes data, minified as mime if set, to rel in the output
-// folder, unless the file there holds those bytes already.
-func (o *output) replace(rel, mime string, data []byte) error {
+// folder, unless the file there holds those bytes already, and reports
+// whether it wrote.
+func (o *output) replace(rel, mime string, data []byte) (bool, error) {
 	name := filepath.Join(o.dir, filepath.FromSlash(rel))
 	out := data
 	if mime != "" {
 		var buf bytes.Buffer
 		if err := o.m.Minify(mime, &buf, bytes.NewBuffer(data)); err != nil {
-			return &minifyError{file: name, err: err}
+			return false, &minifyError{file: name, err: err}
 		}
 		out = buf.Bytes()
 	}
@@ -184,11 +202,11 @@ func (o *output) replace(rel, mime string, data []byte) error {
 	old, ok := o.rec.files[rel]
 	o.rec.mu.Unlock()
 	if ok && old == f {
-		return nil
+		return false, nil
 	}
 	tmp := filepath.Join(o.work.dir, "w"+strconv.FormatInt(o.temps.Add(1), 10))
 	if err := os.WriteFile(tmp, out, 0o644); err != nil {
-		return err
+		return false, err
 	}
 	err := os.Rename(tmp, name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -197,12 +215,12 @@ func (o *output) replace(rel, mime string, data []byte) error {
 		}
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	o.rec.mu.Lock()
 	o.rec.files[rel] = f
 	o.rec.mu.Unlock()
-	return nil
+	return true, nil
 }
 
 // removeExcept removes every file the recorder holds that want does not,

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"resolve/internal/content"
+	"resolve/internal/scaffold/placeholder"
 )
 
 // A live build (Live, for resolve serve) builds one site again and again
@@ -79,6 +80,9 @@ type Live struct {
 	cache *content.Cache
 	state *liveState // the last good build; nil before one, or when it cannot be trusted
 	dirty map[string]bool
+	// placeholders are what placeholders.go found in each page, which
+	// the cache gives again while its file is unchanged.
+	placeholders map[*content.Page][]placeholder.Found
 }
 
 // liveState is what Live keeps of the last good build.

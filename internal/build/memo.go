@@ -1,9 +1,11 @@
 package build
 
 import (
+	"crypto/sha256"
 	"sync"
 	"sync/atomic"
 
+	"resolve/internal/content"
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
 )
@@ -29,9 +31,11 @@ type memo struct {
 // pageMemo is what one page's output was made from, and what the rest of
 // the build needs of it without rendering it again.
 type pageMemo struct {
-	key       fingerprint // pageKey: everything the page's output is made from
-	md        fingerprint // markdownKey, for a page from markdown
-	dests     []linkDest  // the link destinations its markdown resolved, in order
+	key       fingerprint   // pageKey: everything the page's output is made from
+	md        fingerprint   // markdownKey, for a page from markdown
+	src       *content.Page // the page it was made from, and its text's hash:
+	body      fingerprint   // a content.Cache gives the same Page while its file is unchanged
+	dests     []linkDest    // the link destinations its markdown resolved, in order
 	headings  []markdown.Heading
 	links     []ref           // its internal links, checked on every build
 	ids       map[string]bool // the anchors in it, which links to it may use
@@ -65,7 +69,7 @@ func (m *memo) reuse(s *site, p *page) bool {
 		if s.notLaidOut[p.src.Path] {
 			return false
 		}
-		p.md = s.markdownKey(p, old.dests)
+		p.md = s.markdownKey(p, old.dests, m.bodyKey(p))
 		if p.md != old.md {
 			return false
 		}
@@ -99,22 +103,35 @@ func (m *memo) record(p *page, key fingerprint) {
 	if p.doc != nil {
 		e.headings = p.doc.Headings
 	}
+	if p.src != nil {
+		e.src, e.body = p.src, m.bodyKey(p)
+	}
 	m.rendered.Add(1)
 	m.mu.Lock()
 	m.next[p.url] = e
 	m.mu.Unlock()
 }
 
+// bodyKey is the SHA-256 of a page's text, taken from the last build
+// when the page is the same.
+func (m *memo) bodyKey(p *page) fingerprint {
+	if old := m.prev[p.url]; old != nil && old.src == p.src {
+		return old.body
+	}
+	return sha256.Sum256(p.src.Body)
+}
+
 // markdownKey is the fingerprint of what a page's markdown renders from:
 // its file, its text and where the text starts, and what each link
 // destination in it resolves to now (the page's address, the pages and
-// files it names). The renderer's settings (glossary abbreviations,
+// files it names). body is the text's SHA-256. The renderer's settings (glossary abbreviations,
 // sections for search) are in the site's env. dests are the destinations
 // the renderer asked to resolve, which the text alone decides.
-func (s *site) markdownKey(p *page, dests []linkDest) fingerprint {
+func (s *site) markdownKey(p *page, dests []linkDest, body fingerprint) fingerprint {
 	h := newHasher()
+	defer h.free()
 	h.string(p.src.File)
-	h.bytes(p.src.Body)
+	h.fingerprint(body)
 	h.uint(uint64(p.src.BodyLine))
 	h.string(p.url)
 	h.uint(uint64(len(dests)))
@@ -135,6 +152,7 @@ func (s *site) markdownKey(p *page, dests []linkDest) fingerprint {
 // page's view, made here when nil.
 func (s *site) pageKey(p *page, v *View) fingerprint {
 	h := newHasher()
+	defer h.free()
 	h.string(p.kind)
 	h.fingerprint(s.memo.env)
 	h.fingerprint(p.md)

@@ -224,7 +224,7 @@ func (s *site) renderMarkdown(p *page) diag.List {
 	} else {
 		// A live build keeps the page's text, and notes what the HTML
 		// was made from (memo.go).
-		p.md = s.markdownKey(p, p.dests)
+		p.md = s.markdownKey(p, p.dests, s.memo.bodyKey(p))
 	}
 	for _, l := range doc.Links {
 		if strings.HasPrefix(l.Dest, "#") {

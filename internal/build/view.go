@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"slices"
 
 	"resolve/internal/workday"
 
@@ -126,12 +127,13 @@ func (s *site) view(p *page) *View {
 }
 
 // prevNext links a content page to its neighbours in reading order: the
-// section's index page, then the section's pages.
+// section's index page, then the section's pages. It looks only at the
+// page's neighbours in the section, rather than list the section for every
+// page (a 100-page section made 10,000 lists of 100 links).
 func (s *site) prevNext(p *page) (prev, next *navLink) {
 	if p.src == nil || p.url == "/" {
 		return nil, nil
 	}
-	var order []*page
 	sec := p.section
 	if p.src.IsIndex {
 		sec = p
@@ -139,21 +141,26 @@ func (s *site) prevNext(p *page) (prev, next *navLink) {
 	if sec == nil {
 		return nil, nil
 	}
-	order = append(order, sec)
-	for _, c := range sec.children {
-		if c.src != nil && !c.src.IsIndex {
-			order = append(order, c)
+	inOrder := func(c *page) bool { return c.src != nil && !c.src.IsIndex }
+	kids := sec.children
+	at := -1 // p's place among kids; -1 for the index page, before them all
+	if p != sec {
+		at = slices.Index(kids, p)
+		if at < 0 || !inOrder(p) {
+			return nil, nil
+		}
+		prev = s.link(sec)
+		for i := at - 1; i >= 0; i-- {
+			if inOrder(kids[i]) {
+				prev = s.link(kids[i])
+				break
+			}
 		}
 	}
-	for i, q := range order {
-		if q != p {
-			continue
-		}
-		if i > 0 {
-			prev = s.link(order[i-1])
-		}
-		if i+1 < len(order) {
-			next = s.link(order[i+1])
+	for i := at + 1; i < len(kids); i++ {
+		if inOrder(kids[i]) {
+			next = s.link(kids[i])
+			break
 		}
 	}
 	return prev, next
