@@ -51,7 +51,19 @@ func get(t *testing.T, url string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
+// TestServeRebuildsAndReloads edits the site while serving it, watching
+// with file events and by polling, and checks each reload event: a page
+// edited is named, a failed build and the one after it name none (every
+// page reloads).
 func TestServeRebuildsAndReloads(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "events", true: "polling"}[poll], func(t *testing.T) {
+			testRebuildsAndReloads(t, poll)
+		})
+	}
+}
+
+func testRebuildsAndReloads(t *testing.T, poll bool) {
 	cfg := site(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -59,7 +71,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Config{Build: cfg, Addr: "127.0.0.1:0", Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
-			Interval: 50 * time.Millisecond, Ready: func(a string) { ready <- a }})
+			Poll: poll, Interval: 50 * time.Millisecond, Ready: func(a string) { ready <- a }})
 	}()
 	var base string
 	select {
@@ -101,7 +113,12 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 			case strings.HasPrefix(line, ": connected"):
 				close(connected)
 			case strings.HasPrefix(line, "event: "):
-				events <- strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+				ev := strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+				data, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				events <- ev + " " + strings.TrimSpace(strings.TrimPrefix(data, "data: "))
 			}
 		}
 	}()
@@ -116,25 +133,26 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	waitReload := func() {
+	waitReload := func(want string) {
+		t.Helper()
 		select {
 		case ev := <-events:
-			if ev != "reload" {
-				t.Fatalf("event %q; want reload", ev)
+			if ev != "reload "+want {
+				t.Fatalf("event %q; want reload %s", ev, want)
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("no reload event after a change")
 		}
 	}
 	write("---\ntitle: Home\n---\nSecond version.\n")
-	waitReload()
+	waitReload(`{"changed":["/"]}`)
 	if _, body := get(t, base+"/"); !strings.Contains(body, "Second version.") {
 		t.Errorf("after a change, GET / = %s; want the new text", body)
 	}
 
 	// A broken page: the browser sees the error, the server keeps running.
 	write("---\ntitle: Home\ncolour: red\n---\nBroken.\n")
-	waitReload()
+	waitReload(`{"changed":null}`)
 	code, body = get(t, base+"/")
 	if code != 500 || !strings.Contains(body, "The build failed") || !strings.Contains(body, `_index.md:3: unknown key &#34;colour&#34;`) {
 		t.Errorf("after a bad change, GET / = %d %s; want the error page naming the file and line", code, body)
@@ -145,7 +163,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	}
 
 	write("---\ntitle: Home\n---\nFixed.\n")
-	waitReload()
+	waitReload(`{"changed":null}`)
 	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "Fixed.") {
 		t.Errorf("after the fix, GET / = %d %s", code, body)
 	}

@@ -205,7 +205,7 @@ type stamp struct {
 func newPollWatcher(ctx context.Context, dirs []string, interval time.Duration) *pollWatcher {
 	ctx, stop := context.WithCancel(ctx)
 	pw := &pollWatcher{dirs: dirs, interval: interval, out: make(chan []string), done: make(chan struct{}), stop: stop}
-	go pw.run(ctx)
+	go pw.run(ctx, pw.look()) // what is there now: only what changes after is reported
 	return pw
 }
 
@@ -216,9 +216,8 @@ func (pw *pollWatcher) close() {
 	<-pw.done
 }
 
-func (pw *pollWatcher) run(ctx context.Context) {
+func (pw *pollWatcher) run(ctx context.Context, last map[string]stamp) {
 	defer close(pw.done)
-	last := pw.look()
 	var batch []string
 	t := time.NewTicker(pw.interval)
 	defer t.Stop()
