@@ -44,6 +44,7 @@ type site struct {
 	hashWrites bool
 	written    *recorder
 	out        *output       // where a build writes; nil for a check
+	modules    *Modules      // the WebAssembly modules, when the caller gives them
 	index      *search.Index // the search index while pages are rendered, if the site has search
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
@@ -92,6 +93,9 @@ type outFile struct {
 	data []byte
 	mime string // minify as this type, if set
 	from string // the input file it is copied from, for messages; "" for a generated file
+	// policy is a generated file's policy (policy.go), sent from _headers;
+	// nil for a file that needs none beyond every response's.
+	policy *policy
 }
 
 func newSite(cfg Config) *site {
