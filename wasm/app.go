@@ -132,6 +132,10 @@ func (a *app) wire() {
 			ev.PreventDefault()
 			a.post(func() { a.useDate(field) })
 		}
+		if dataOf(ev, "data-export") == "audit" { // the offer in the section of the stage that ended it
+			ev.PreventDefault()
+			a.post(func() { a.export("audit") })
+		}
 	})
 	a.ls.On(a.doc.ByID("error-summary-list"), "click", func(ev dom.Event) {
 		href, _ := ev.Target().Closest("a").Attr("href")

@@ -8,6 +8,7 @@ import (
 
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
+	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
 
@@ -37,6 +38,7 @@ func (a *app) refresh() {
 		}
 	}
 	a.showDuties(vw.Duties)
+	a.showAuditPrompt(vw.AuditStage)
 	a.text("next-due", vw.Next)
 	a.showSuggestions(vw.Suggest)
 	if a.keep {
@@ -99,7 +101,7 @@ func (a *app) showDuties(ds []dutyView) {
 			li.SetClass("duty-urgent", d.Urgent)
 			if d.ID == "" {
 				if d.Urgent {
-					li.Append(dom.El(a.doc, "strong", "Urgent: "))
+					li.Append(dom.El(a.doc, "strong", protocol.FirstLabel+": "))
 				}
 				li.Append(dom.El(a.doc, "span", d.Text))
 				list.Append(li)
@@ -118,7 +120,7 @@ func (a *app) showDuties(ds []dutyView) {
 			label.SetClass("label", true)
 			label.SetClass("checkbox-label", true)
 			if d.Urgent {
-				label.Append(dom.El(a.doc, "strong", "Urgent: "))
+				label.Append(dom.El(a.doc, "strong", protocol.FirstLabel+": "))
 			}
 			label.Append(dom.El(a.doc, "span", d.Text))
 			box.Append(in)
@@ -133,6 +135,21 @@ func (a *app) showDuties(ds []dutyView) {
 		}
 		a.doc.ByID("duty-" + d.ID).SetChecked(d.Done)
 		list.Query(`[data-duty-item="`+d.ID+`"]`).SetClass("duty-done", d.Done)
+	}
+}
+
+// showAuditPrompt offers the audit return's download in the section of
+// stage n, the one that ended the disagreement, and hides it elsewhere.
+func (a *app) showAuditPrompt(n int) {
+	was := a.last["audit-prompt"]
+	if !a.changed("audit-prompt", strconv.Itoa(n)) {
+		return
+	}
+	if was != "" && was != "0" {
+		a.doc.ByID("audit-prompt-" + was).SetHidden(true)
+	}
+	if n > 0 {
+		a.doc.ByID("audit-prompt-" + strconv.Itoa(n)).SetHidden(false)
 	}
 }
 

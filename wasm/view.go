@@ -19,11 +19,15 @@ type engine struct {
 
 // view is what the page shows for one state of the form.
 type view struct {
-	Stages  []stageView
-	Duties  []dutyView
-	Tasks   []taskView
-	Next    string       // the foot of the screen: the stage under way and when it is due
-	Suggest []suggestion // dates offered beside stages' start dates
+	Stages []stageView
+	Duties []dutyView
+	Tasks  []taskView
+	Next   string // the foot of the screen: the stage under way and when it is due
+	// AuditStage is the stage that ended the disagreement while the
+	// protocol asks for the record's audit return now and it is not ticked
+	// off as sent: the stage's section offers the download. 0 otherwise.
+	AuditStage int
+	Suggest    []suggestion // dates offered beside stages' start dates
 }
 
 // stageView is one stage's due date and status, in words.
@@ -117,6 +121,9 @@ func (e *engine) view(v values, m meta) view {
 		dv := dutyView{Text: d.Text, Urgent: d.Urgent, Done: d.Done}
 		if d.Kind != escalation.DutyNext {
 			dv.ID = d.ID
+		}
+		if d.Kind == escalation.DutyAudit && !d.Done {
+			out.AuditStage = d.Stage
 		}
 		out.Duties = append(out.Duties, dv)
 	}

@@ -48,8 +48,12 @@ type Config struct {
 	BaseURL string       // overrides the home page's base_url when set: a path (/procedures/) or a full URL
 	Today   workday.Date // the date the build is for: calendar pages, review warnings; zero means today
 	Workers int          // render pool size; zero means the number of CPUs
-	// Extra, when set, runs after the site is written into the new folder
-	// and before it replaces the old output (the WebAssembly module is built here).
+	// Modules, when set, gives the WebAssembly modules the site carries
+	// (see Modules). A build that writes a site with protocols calls it once,
+	// before pages render, so the pages that run a module can name its files.
+	Modules func() (*Modules, error)
+	// Extra, when set, runs after the site (its modules included) is
+	// written into the new folder and before it replaces the old output.
 	Extra func(dir string) error
 	Log   io.Writer // progress messages; nil for none
 }
@@ -154,6 +158,15 @@ func run(cfg Config, write bool, l *Live, incremental bool) (res *Result, err er
 	s.checkPlaceholders(&problems, !write)
 	if problems.Errors() > 0 {
 		s.dry = true
+	}
+	if write && !s.dry {
+		if incremental {
+			// The modules change only with their Go sources, whose
+			// changes make a full build (live.go).
+			s.modules = l.state.modules
+		} else if err := s.loadModules(); err != nil {
+			return nil, err
+		}
 	}
 	step("load")
 	problems = append(problems, s.assemble()...)

@@ -63,6 +63,9 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 			want[searchDir+name] = true
 		}
 	}
+	for name := range rec.extra { // the modules, written by the last full build
+		want[name] = true
+	}
 	if err := rec.removeExcept(dir, want); err != nil {
 		return 0, 0, nil, err
 	}

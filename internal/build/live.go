@@ -93,6 +93,7 @@ type liveState struct {
 	search    *liveSearch             // nil for a site without search
 	assets    map[string]assetStamp   // content files copied to the output
 	history   map[string]*historyMemo // each protocol's "What changed" data, by its file
+	modules   *Modules                // the WebAssembly modules, whose files are in rec
 }
 
 // assetStamp is the size and time a content file had when it was copied.
@@ -176,6 +177,7 @@ func (l *Live) commit(s *site) {
 		search:    s.search,
 		assets:    s.assetStamps,
 		history:   s.history,
+		modules:   s.modules,
 	}
 	l.dirty = map[string]bool{}
 }

@@ -41,7 +41,27 @@ func exampleSite(t *testing.T) (string, Config) {
 		Out:     filepath.Join(dir, "site"),
 		Today:   testToday,
 		Workers: 2,
+		Modules: liveModules,
 	}
+}
+
+// liveModules stands for the WebAssembly modules: files the pages name,
+// written by the build's module step.
+func liveModules() (*Modules, error) {
+	files := []ModuleFiles{{Name: "record", Module: "wasm/record.0a1b2c3d.wasm", Exec: "wasm/wasm_exec.4e5f6a7b.js"}}
+	return &Modules{Files: files, Write: func(dir string) error {
+		if err := os.MkdirAll(filepath.Join(dir, "wasm"), 0o755); err != nil {
+			return err
+		}
+		for _, f := range files {
+			for _, name := range []string{f.Module, f.Exec} {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("module "+name), 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}}, nil
 }
 
 // readTree reads every file under dir, by slash path.

@@ -214,6 +214,9 @@ func (s *site) write() (files int, bytes int64, err error) {
 	if firstErr != nil {
 		return 0, 0, firstErr
 	}
+	if err := s.writeModules(tmp); err != nil {
+		return 0, 0, err
+	}
 	if s.cfg.Extra != nil {
 		if err := s.cfg.Extra(tmp); err != nil {
 			return 0, 0, err

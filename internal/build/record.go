@@ -38,9 +38,13 @@ type recordData struct {
 	// is encoded with <, > and & escaped, so it cannot end the element.
 	JSON     template.JS
 	Manifest string // URL of wasm/manifest.json, which names the module's files
-	Schema   string // URL of the record's JSON Schema
-	Calendar string // URL of the protocol's "days not counted" page
-	Base     string // the site's base path, part of the key of every draft kept in a browser
+	// Module and Exec are the URLs of the module and its wasm_exec.js when
+	// the build knows them (see Modules): the page asks for both at once.
+	// Without them, the page's script finds them in the manifest.
+	Module, Exec string
+	Schema       string // URL of the record's JSON Schema
+	Calendar     string // URL of the protocol's "days not counted" page
+	Base         string // the site's base path, part of the key of every draft kept in a browser
 
 	// Drafts is whether the site lets practitioners keep drafts in their
 	// browser (the home page's record_drafts setting). SharedOrigin is set when
@@ -175,6 +179,7 @@ func (s *site) recordData(pr *proto) *recordData {
 		SharedOrigin: s.base != "/",
 		Host:         hostOf(s.origin),
 	}
+	d.Module, d.Exec = s.moduleURLs("record")
 	d.JSON = protocolJSON(pr.Protocol, s.calendarSpec(pr.Calendar))
 	d.About = []control{
 		{Field: escalation.FieldReference, Label: "Your case reference", Hint: escalation.ReferenceHint, Width: "input-width-20"},

@@ -23,12 +23,13 @@ type outputFile struct {
 // is set, returns the build id: the first 16 hex digits of a SHA-256 over
 // each file's path, size and content. The build's own files are known from
 // writing them; only top-level entries the build did not write (the
-// WebAssembly module's folder, added by the Extra step) are read from disk.
+// WebAssembly modules' folders, written by Modules.Write, and whatever
+// Extra adds) are read from disk.
 //
 // The files written after the hash (the service worker, _headers and the
 // mark) are not part of it, nor read when a live build finds them from
 // its last build. What is read is kept in the recorder's extra files, so a
-// live build's next hash need not read it again (its sources' changes make
+// live build's next hash need not read it again (its inputs' changes make
 // a full build).
 func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 	known := map[string]writtenFile{}

@@ -42,9 +42,10 @@ type site struct {
 	// worker's build id); written is what it wrote.
 	hashWrites bool
 	written    *recorder
-	out        *output // where a build writes; nil for a check
-	index      indexer // the search index while pages are rendered, if the site has search
-	memo       *memo   // for resolve serve: what the last build made of each page (live.go); nil otherwise
+	out        *output  // where a build writes; nil for a check
+	modules    *Modules // the WebAssembly modules, when the caller gives them
+	index      indexer  // the search index while pages are rendered, if the site has search
+	memo       *memo    // for resolve serve: what the last build made of each page (live.go); nil otherwise
 	// What a live build keeps for the next (live.go): nil or zero otherwise.
 	lv          *Live
 	structure   fingerprint
@@ -106,6 +107,9 @@ type outFile struct {
 	data []byte
 	mime string // minify as this type, if set
 	from string // the input file it is copied from, for messages; "" for a generated file
+	// policy is a generated file's policy (policy.go), sent from _headers;
+	// nil for a file that needs none beyond every response's.
+	policy *policy
 }
 
 func newSite(cfg Config) *site {

@@ -25,7 +25,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	cfg := f.config()
-	cfg.Extra, _ = wasmStep(ctx)
+	cfg.Modules, _ = wasmModules(ctx)
 	lessGC()
 	if *cpuProfile != "" {
 		stop, err := startProfile(*cpuProfile)
@@ -134,7 +134,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg := f.config()
 	var sources []string
-	cfg.Extra, sources = wasmStep(ctx)
+	cfg.Modules, sources = wasmModules(ctx)
 	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Poll: *poll, Watch: append([]string{f.content, f.layouts, f.static}, sources...), Log: stdout})
 	if err != nil {
 		io.WriteString(stderr, "resolve serve: "+err.Error()+"\n")

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,7 +185,7 @@ func TestRecordDraftsSharedOrigin(t *testing.T) {
 	sub := t.TempDir()
 	if _, err := build.Build(build.Config{
 		Content: filepath.Join(repoRoot, "content"), Layouts: filepath.Join(repoRoot, "layouts"), Static: filepath.Join(repoRoot, "static"),
-		Out: filepath.Join(sub, "site"), BaseURL: "https://someone.github.io/procedures/", Extra: copyModule(site),
+		Out: filepath.Join(sub, "site"), BaseURL: "https://someone.github.io/procedures/", Modules: copyModule(t, site),
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestRecordDraftsSharedOrigin(t *testing.T) {
 		t.Fatal(err)
 	}
 	off := filepath.Join(t.TempDir(), "site")
-	if _, err := build.Build(build.Config{Content: content, Layouts: filepath.Join(repoRoot, "layouts"), Static: filepath.Join(repoRoot, "static"), Out: off, Extra: copyModule(site)}); err != nil {
+	if _, err := build.Build(build.Config{Content: content, Layouts: filepath.Join(repoRoot, "layouts"), Static: filepath.Join(repoRoot, "static"), Out: off, Modules: copyModule(t, site)}); err != nil {
 		t.Fatal(err)
 	}
 	ctx = tab(t)
@@ -243,10 +244,25 @@ func typeEarly(t testing.TB, ctx context.Context, id, text string) {
 	}
 }
 
-// copyModule puts the record form's module, already built into the shared
-// site, into another built site.
-func copyModule(site string) func(dir string) error {
-	return func(dir string) error {
-		return os.CopyFS(filepath.Join(dir, "wasm"), os.DirFS(filepath.Join(site, "wasm")))
+// copyModule gives a build the record form's module, already built into
+// the shared site, as the build's modules: the pages name its files, as
+// in a published site.
+func copyModule(t testing.TB, site string) func() (*build.Modules, error) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(site, "wasm", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man struct{ Module, Exec string }
+	if err := json.Unmarshal(data, &man); err != nil {
+		t.Fatal(err)
+	}
+	return func() (*build.Modules, error) {
+		return &build.Modules{
+			Files: []build.ModuleFiles{{Name: "record", Module: "wasm/" + man.Module, Exec: "wasm/" + man.Exec}},
+			Write: func(dir string) error {
+				return os.CopyFS(filepath.Join(dir, "wasm"), os.DirFS(filepath.Join(site, "wasm")))
+			},
+		}, nil
 	}
 }

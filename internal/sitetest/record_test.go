@@ -14,6 +14,7 @@ import (
 
 	"resolve/internal/browsertest"
 	"resolve/internal/escalation"
+	"resolve/internal/protocol"
 )
 
 // markup is typed into an answer: it must be kept and shown as text, and
@@ -80,7 +81,7 @@ func journey(t *testing.T, base string, rc recordCase) {
 			if !eval[bool](t, ctx, `getComputedStyle(document.getElementById(`+jsString("flags."+f.ID+"-group")+`).querySelector(".flag-action")).display !== "none"`) {
 				t.Errorf("the action of urgent flag %s is not shown after answering yes", f.ID)
 			}
-			if d := text(t, ctx, "duty-list"); !strings.Contains(d, f.Action) || !strings.HasPrefix(d, "Urgent") {
+			if d := text(t, ctx, "duty-list"); !strings.Contains(d, f.Action) || !strings.HasPrefix(d, protocol.FirstLabel) {
 				t.Errorf("what to do now = %q; want the urgent action %q first", d, f.Action)
 			}
 			continue

@@ -208,7 +208,9 @@
 
   // compile compiles the module as it downloads where the browser can
   // (which also lets it keep the compiled code for the next visit). It
-  // needs nothing from the Go support script, so both load at once.
+  // needs nothing from the Go support script, so both load at once. The
+  // request is the page's preload's (same URL, mode and credentials), so the
+  // browser answers it with the download already under way.
   function compile(url) {
     var req = fetch(url, { credentials: "same-origin" });
     if (WebAssembly.compileStreaming) {
@@ -234,21 +236,36 @@
     say("The record tool could not start. What you have typed is still in the form: print the page, or copy your answers somewhere safe.");
   }
 
-  // start fetches the manifest, then the Go support script and the module
-  // at once: on a slow line, waiting for one before asking for the other
-  // costs a round trip.
-  function start() {
-    say("Loading the record tool…");
+  // files returns the URLs of the module and its Go support script: named
+  // by the page, which preloads both from its head; else (a page built
+  // without them) named by the module's manifest.
+  function files() {
+    if (form.getAttribute("data-module")) {
+      return Promise.resolve({
+        module: new URL(form.getAttribute("data-module"), document.baseURI).href,
+        exec: new URL(form.getAttribute("data-exec"), document.baseURI).href
+      });
+    }
     var manifest = new URL(form.getAttribute("data-manifest"), document.baseURI);
-    // The page preloads the manifest (same request, same credentials), so
-    // this usually finds it there.
-    fetch(manifest.href, { credentials: "same-origin" })
+    // The page preloads the manifest (same request, same credentials).
+    return fetch(manifest.href, { credentials: "same-origin" })
       .then(function (res) {
         if (!res.ok) throw new Error("its files are missing");
         return res.json();
       })
       .then(function (m) {
-        return Promise.all([compile(new URL(m.module, manifest).href), addScript(new URL(m.exec, manifest).href)]);
+        return { module: new URL(m.module, manifest).href, exec: new URL(m.exec, manifest).href };
+      });
+  }
+
+  // start compiles the module as it downloads and loads the Go support
+  // script at once: on a slow line, waiting for one before asking for the
+  // other costs a round trip.
+  function start() {
+    say("Loading the record tool…");
+    files()
+      .then(function (f) {
+        return Promise.all([compile(f.module), addScript(f.exec)]);
       })
       .then(function (done) {
         var go = new Go();
