@@ -37,17 +37,58 @@ func (s *site) openInPlace(st *liveState) error {
 	return nil
 }
 
-// writeInPlace finishes an incremental build in the output folder.
-// It returns the addresses of the pages whose files it wrote, sorted.
+// writeInPlace finishes an incremental build in the output folder, in
+// two steps. First the pages rendered again whose bytes changed, which is
+// all a reader of the edited page needs: then Live.Pages is told them (the
+// server reloads the browsers). Then what is made from every page: the
+// search index, merged with the pages rendered again, the sitemap, the
+// feed and the offline page, the content files that changed, the removal
+// of what is no longer made, and last the service worker, _headers and the
+// mark. It returns the addresses of the pages whose files it wrote, sorted.
 func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, err error) {
 	st := l.state
+	s.memo.touched = true
+	rec, dir := s.out.rec, s.out.dir
+	var jobs []func() error
+	var mu sync.Mutex
+	for _, p := range s.pages {
+		if p.kept {
+			continue
+		}
+		jobs = append(jobs, func() error {
+			wrote, err := s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+			if wrote {
+				mu.Lock()
+				changed = append(changed, s.url(p.url))
+				mu.Unlock()
+			}
+			return err
+		})
+	}
+	if err := s.runJobs(jobs); err != nil {
+		return 0, 0, nil, err
+	}
+	slices.Sort(changed)
+	if changed == nil {
+		changed = []string{}
+	}
+	if l.Pages != nil {
+		l.Pages(changed)
+	}
+
+	if s.search != nil && s.hasSearch() {
+		if err := s.search.complete(s); err != nil {
+			return 0, 0, nil, err
+		}
+		if s.memo.stale {
+			return 0, 0, nil, errStale
+		}
+	}
 	s.addFeeds()
 	s.cfg.Extra = nil // the modules stay the last full build's (their sources' changes make a full build)
 	if err := s.addPublishing(); err != nil {
 		return 0, 0, nil, err
 	}
-	s.memo.touched = true
-	rec, dir := s.out.rec, s.out.dir
 	want := map[string]bool{}
 	for _, p := range s.pages {
 		want[filepath.ToSlash(outPath(p.url))] = true
@@ -69,22 +110,14 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 	if err := rec.removeExcept(dir, want); err != nil {
 		return 0, 0, nil, err
 	}
-
-	var jobs []func() error
-	var mu sync.Mutex
+	jobs = nil
 	for _, p := range s.pages {
-		if p.kept {
-			continue
+		if p.url == offlinePath { // made by addPublishing
+			jobs = append(jobs, func() error {
+				_, err := s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+				return err
+			})
 		}
-		jobs = append(jobs, func() error {
-			wrote, err := s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
-			if wrote {
-				mu.Lock()
-				changed = append(changed, s.url(p.url))
-				mu.Unlock()
-			}
-			return err
-		})
 	}
 	for _, f := range s.files {
 		jobs = append(jobs, func() error {
@@ -107,10 +140,6 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 	}
 	for _, f := range rec.files {
 		bytes += f.size
-	}
-	slices.Sort(changed)
-	if changed == nil {
-		changed = []string{}
 	}
 	return len(rec.files), bytes, changed, nil
 }

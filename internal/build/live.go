@@ -76,6 +76,13 @@ import (
 // between builds what it needs to render only what changed. Build must not
 // be called from two goroutines at once.
 type Live struct {
+	// Pages, if set, is called during a build that updates the output in
+	// place, with the addresses of the pages it wrote, as soon as they are
+	// written: before what is made from every page (the search index, the
+	// sitemap, the service worker), which a reader of those pages does not
+	// need, is written. A full build does not call it.
+	Pages func(changed []string)
+
 	cfg   Config
 	cache *content.Cache
 	state *liveState // the last good build; nil before one, or when it cannot be trusted

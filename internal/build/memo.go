@@ -165,10 +165,48 @@ func (s *site) pageKey(p *page, v *View) fingerprint {
 		v = s.view(p)
 	}
 	h.fingerprint(s.memo.site)
-	pv := *v.Page
-	pv.Content = ""
-	h.any(&pv)
+	h.pageView(v.Page)
 	h.any(v.Protocol)
-	h.any(v.Data)
+	if p.kind == "a-z" {
+		// What the A to Z's entries are made from, rather than the
+		// entries, which need every page's to be sorted first.
+		h.fingerprint(s.azKey())
+	} else {
+		h.any(v.Data)
+	}
 	return h.sum()
+}
+
+// azKey fingerprints what fillAZ makes the A to Z from: every page's
+// address, title and procedure, whether it is left out, and its h2
+// headings, in the site's order. Worked out once a build, when every
+// page's headings are known.
+func (s *site) azKey() fingerprint {
+	s.azOnce.Do(func() {
+		h := newHasher()
+		defer h.free()
+		h.string(s.base)
+		for _, q := range s.pages {
+			h.string(q.url)
+			h.string(q.title)
+			h.any(q.noIndex)
+			if q.proto != nil {
+				h.string(q.proto.ID)
+			}
+			if q.doc == nil {
+				h.byte(0)
+				continue
+			}
+			h.byte(1)
+			for _, hd := range q.doc.Headings {
+				if hd.Level == 2 {
+					h.string(hd.Text)
+					h.string(hd.ID)
+				}
+			}
+			h.byte(2)
+		}
+		s.azSum = h.sum()
+	})
+	return s.azSum
 }

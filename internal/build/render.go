@@ -87,24 +87,20 @@ func (s *site) render() diag.List {
 			index <- err
 		}()
 	}
-	s.fillAZ()
 	for _, p := range late {
-		if !s.memo.reuse(s, p) {
-			problems = append(problems, s.layOut(p)...)
+		if s.memo.reuse(s, p) {
+			continue // a live build's A to Z, whose entries are as they were
 		}
+		s.fillAZ()
+		problems = append(problems, s.layOut(p)...)
 	}
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
 	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
-	if idx != nil && whole == nil && problems.Errors() == 0 && !s.dry {
-		// A live build changes the last build's index only once it is
-		// sure to succeed (livesearch.go).
-		if err := s.search.complete(s); err != nil {
-			problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
-		}
-	}
+	// A live build adds the pages it rendered again to the last build's
+	// index as it writes, once it is sure to succeed (inplace.go).
 	problems.Sort()
 	return problems
 }

@@ -53,6 +53,8 @@ type site struct {
 	assetStamps map[string]assetStamp
 	history     map[string]*historyMemo
 	stampMu     sync.Mutex
+	azOnce      sync.Once
+	azSum       fingerprint
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
 	// but nothing is kept.

@@ -164,8 +164,19 @@ func (s *Server) watcher(ctx context.Context) watcher {
 }
 
 // rebuild builds after the files named changed (nil: not known), records
-// the outcome and tells the browsers.
+// the outcome and tells the browsers: as soon as the pages an edit changed
+// are written (build.Live's Pages), when the last build was good, and
+// otherwise once the build is done.
 func (s *Server) rebuild(changed []string) {
+	told := false
+	s.live.Pages = func(pages []string) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.lastErr == "" { // else the pages show the error until the build is done
+			s.tell(pages)
+			told = true
+		}
+	}
 	res, err := s.live.Build(changed)
 	if s.cfg.Built != nil {
 		s.cfg.Built(res, err)
@@ -199,16 +210,23 @@ func (s *Server) rebuild(changed []string) {
 		}
 		s.host = host
 	}
-	// Which pages to reload: those written, after a good incremental
-	// build that followed a good one; every page otherwise.
-	var pages []string
-	if err == nil && msg == "" && s.lastErr == "" && !res.Full {
-		pages = res.Changed
-		if pages == nil {
-			pages = []string{}
-		}
-	}
+	// Every page reloads after a full build, a failed one, and the good
+	// one after a failed one; after an incremental build, the pages it
+	// wrote, told already as soon as they were.
+	failedBefore := s.lastErr != ""
 	s.lastErr = msg
+	switch {
+	case msg == "" && told:
+	case msg == "" && !failedBefore && !res.Full:
+		s.tell(res.Changed)
+	default:
+		s.tell(nil)
+	}
+}
+
+// tell sends every browser a reload event naming the pages that changed,
+// or null for every page. s.mu is held.
+func (s *Server) tell(pages []string) {
 	data, _ := json.Marshal(map[string][]string{"changed": pages})
 	for c := range s.clients {
 		select {
