@@ -264,6 +264,12 @@ func (e *editor) edits() []struct {
 			e.write(p, "Notes, version "+e.word()+".\n")
 			return p
 		}},
+		{1, "new top-level file", func() string {
+			// A name the output's mark must list from now on.
+			p := "content/handout-" + e.word() + ".txt"
+			e.write(p, "A handout.\n")
+			return p
+		}},
 		{1, "home title", func() string {
 			p := "content/_index.md"
 			t := e.read(p)

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -197,4 +198,59 @@ func sameFiles(a, b map[string][]byte) bool {
 		}
 	}
 	return true
+}
+
+// TestLiveRendersWhatAnEditChanges checks the dependency model on the
+// manual's pages: after each edit, the pages whose files changed are those
+// that show what the edit changed, and no others.
+func TestLiveRendersWhatAnEditChanges(t *testing.T) {
+	const page = "content/manual/part-1/page-3.md"
+	for _, tc := range []struct {
+		name string
+		edit func(string) string
+		want []string
+	}{
+		{"text", func(s string) string { return s + "\nOne more sentence.\n" },
+			[]string{"/manual/part-1/page-3/"}},
+		{"title", func(s string) string { return strings.Replace(s, "title: Page 1.3", "title: Page 1.3, renamed", 1) },
+			// Its own, its section's list, its neighbours' previous and
+			// next links, and the A to Z.
+			[]string{"/a-z/", "/manual/part-1/", "/manual/part-1/page-2/", "/manual/part-1/page-3/", "/manual/part-1/page-4/"}},
+		{"weight", func(s string) string { return strings.Replace(s, "weight: 30", "weight: 60", 1) },
+			// Now last: the list's order, and every previous and next link that moved.
+			[]string{"/manual/part-1/", "/manual/part-1/page-2/", "/manual/part-1/page-3/", "/manual/part-1/page-4/", "/manual/part-1/page-5/"}},
+		{"heading", func(s string) string { return s + "\n## A third heading\n\nIts text.\n" },
+			// A third h2 gives the page its contents; the A to Z lists it.
+			[]string{"/a-z/", "/manual/part-1/page-3/"}},
+		{"description", func(s string) string { return strings.Replace(s, "description: About 3.", "description: Now about three.", 1) },
+			// Its own meta description, and its section's list.
+			[]string{"/manual/part-1/", "/manual/part-1/page-3/"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, cfg := exampleSite(t)
+			l := NewLive(cfg)
+			if _, err := l.Build(nil); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, filepath.FromSlash(page))
+			text, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := tc.edit(string(text))
+			if edited == string(text) {
+				t.Fatal("the edit changed nothing")
+			}
+			if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := l.Build([]string{name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Full || !slices.Equal(res.Changed, tc.want) {
+				t.Errorf("after the %s edit, the build (full %v) wrote %q; want %q", tc.name, res.Full, res.Changed, tc.want)
+			}
+		})
+	}
 }
