@@ -27,6 +27,12 @@
 // new, empty or an earlier build, which the build marks (outdir.go), built
 // in a locked work folder beside it that the next build cleans up after a
 // stopped one (workdir.go).
+//
+// resolve serve builds with a Live (live.go): the same steps, keeping
+// between builds what they made, so that after an edit only the pages whose
+// inputs changed are rendered, and the output is updated in place; the
+// package comment of live.go holds the model of what each page depends on.
+// Its output is always byte for byte a clean build's.
 package build
 
 import (
