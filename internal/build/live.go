@@ -50,18 +50,27 @@ import (
 // or reads everything: reading the layouts and static files, the
 // protocols' checks, assembling (addresses, sections, order, generated
 // pages), checking every internal link and anchor against every page
-// (from each page's links, kept or new), the A to Z's entries, the
-// sitemap, the feed, the offline page, _headers and the service worker,
-// whose build id hashes every output file. The content folder is read
-// through a content.Cache, which parses again only the files that changed.
+// (from each page's links, kept or new: an edit that removes a heading
+// breaks links to it from pages that did not change), the sitemap, the
+// feed, the offline page, _headers and the service worker, whose build id
+// hashes every output file. The content folder is read through a
+// content.Cache, which parses again only the files that changed; what
+// placeholders.go finds in a page and a procedure's history from git are
+// kept while its file is unchanged. The A to Z is keyed by what its
+// entries are made from (every page's address, title, procedure and h2
+// headings), so it is filled and laid out only when one of those changed.
 // The search index is kept and merged again with the pages rendered again
-// (livesearch.go).
+// (livesearch.go). The WebAssembly modules are the last full build's.
 //
-// A live build writes in place, after it has succeeded: each file whose
-// bytes changed is written beside the output and renamed over the old one,
-// each file no longer made is removed (with folders left empty), and the
-// mark of a build is written again. A failed build writes nothing, so the
-// last good output stays; the next build starts from it.
+// A live build writes in place, once every page has rendered and every
+// link is checked (inplace.go): each file whose bytes changed is written
+// beside the output and renamed over the old one, each file no longer made
+// is removed (with folders left empty), and the mark of a build is written
+// again. The pages go first, and Live.Pages is told them (the server
+// reloads the browsers then); what is made from every page (the search
+// index, the sitemap, the feed, the service worker, _headers) follows. A
+// failed build writes nothing, so the last good output stays; the next
+// build starts from it.
 //
 // A full build (the work folder and swap of any build) runs instead for
 // the first build, when pages are added, removed or renumbered in the
