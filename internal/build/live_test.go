@@ -222,7 +222,9 @@ func TestLiveRendersWhatAnEditChanges(t *testing.T) {
 		{"heading", func(s string) string { return s + "\n## A third heading\n\nIts text.\n" },
 			// A third h2 gives the page its contents; the A to Z lists it.
 			[]string{"/a-z/", "/manual/part-1/page-3/"}},
-		{"description", func(s string) string { return strings.Replace(s, "description: About 3.", "description: Now about three.", 1) },
+		{"description", func(s string) string {
+			return strings.Replace(s, "description: About 3.", "description: Now about three.", 1)
+		},
 			// Its own meta description, and its section's list.
 			[]string{"/manual/part-1/", "/manual/part-1/page-3/"}},
 	} {
