@@ -52,7 +52,7 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 	var jobs []func() error
 	var mu sync.Mutex
 	for _, p := range s.pages {
-		if p.kept {
+		if p.kept || p == s.azLate {
 			continue
 		}
 		jobs = append(jobs, func() error {
@@ -74,6 +74,20 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 	}
 	if l.Pages != nil {
 		l.Pages(changed)
+	}
+	if p := s.azLate; p != nil {
+		s.fillAZ()
+		if problems := s.layOut(p); len(problems) > 0 {
+			return 0, 0, nil, problems
+		}
+		wrote, err := s.out.replace(filepath.ToSlash(outPath(p.url)), "text/html", p.html)
+		if err != nil {
+			return 0, 0, nil, err
+		}
+		if wrote {
+			changed = append(changed, s.url(p.url))
+			slices.Sort(changed)
+		}
 	}
 
 	if s.search != nil && s.hasSearch() {
@@ -142,6 +156,27 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 		bytes += f.size
 	}
 	return len(rec.files), bytes, changed, nil
+}
+
+// azAfterPages reports whether an incremental build may lay out the A to
+// Z page p after writing the other pages, so that a long A to Z (a 10,000
+// page manual's is 7 MB) does not keep the edited page from the browser:
+// when no link needs its anchors checked, and its layout, unchanged since
+// the last build, laid it out then (so a layout error cannot wait until
+// the pages are written). A build with problems writes nothing and lays it
+// out as any build does, to report every problem.
+func (s *site) azAfterPages(p *page) bool {
+	if !s.memo.incremental() || s.dry || s.lv.state.layouts[p.kind] != s.layouts.keys[p.kind] {
+		return false
+	}
+	for _, q := range s.pages {
+		for _, r := range q.links {
+			if r.url == p.url && r.anchor != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // copyAsset copies a content file to the output unless the copy there is

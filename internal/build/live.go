@@ -110,6 +110,7 @@ type liveState struct {
 	assets    map[string]assetStamp   // content files copied to the output
 	history   map[string]*historyMemo // each protocol's "What changed" data, by its file
 	modules   *Modules                // the WebAssembly modules, whose files are in rec
+	layouts   map[string]fingerprint  // each layout's key
 }
 
 // assetStamp is the size and time a content file had when it was copied.
@@ -194,6 +195,7 @@ func (l *Live) commit(s *site) {
 		assets:    s.assetStamps,
 		history:   s.history,
 		modules:   s.modules,
+		layouts:   s.layouts.keys,
 	}
 	l.dirty = map[string]bool{}
 }

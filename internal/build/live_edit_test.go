@@ -254,6 +254,18 @@ func (e *editor) edits() []struct {
 			e.write(p, strings.Replace(e.read(p), "<h1>{{.Page.Title}}</h1>", "<h1>{{.Page.Title}}</h1><p>"+e.word()+"</p>", 1))
 			return p
 		}},
+		{1, "A to Z layout", func() string {
+			p := "layouts/a-z.html"
+			e.write(p, strings.Replace(e.read(p), "<h1>A to Z</h1>", "<h1>A to Z</h1><p>"+e.word()+"</p>", 1))
+			return p
+		}},
+		{1, "link into the A to Z", func() string {
+			// Its anchors must be checked: it is laid out before the pages
+			// are written.
+			p := any()
+			e.write(p, e.read(p)+"\nSee [the letter P](/a-z/#letter-p).\n")
+			return p
+		}},
 		{1, "stylesheet", func() string {
 			p := "static/css/site.css"
 			e.write(p, e.read(p)+"\n."+e.word()+" { color: #000; }\n")

@@ -91,6 +91,10 @@ func (s *site) render() diag.List {
 		if s.memo.reuse(s, p) {
 			continue // a live build's A to Z, whose entries are as they were
 		}
+		if s.azAfterPages(p) {
+			s.azLate = p // laid out once the pages are written (inplace.go)
+			continue
+		}
 		s.fillAZ()
 		problems = append(problems, s.layOut(p)...)
 	}

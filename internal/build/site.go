@@ -55,6 +55,7 @@ type site struct {
 	stampMu     sync.Mutex
 	azOnce      sync.Once
 	azSum       fingerprint
+	azLate      *page // the A to Z, when an incremental build lays it out after the pages
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
 	// but nothing is kept.

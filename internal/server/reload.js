@@ -106,7 +106,7 @@
     }
   });
 
-  var source = new EventSource(events);
+  var source = new EventSource(events + "?page=" + encodeURIComponent(here));
   source.addEventListener("reload", function (ev) {
     var changed = null;
     try {

@@ -7,12 +7,16 @@
 //
 // Builds are live builds (build.Live): after an edit only what the edit
 // changed is rendered again, and the output folder is updated in place.
-// Each build sends one "reload" event on /_resolve/events whose data
-// names the pages whose files changed, {"changed":["/hips/stage-1/"]}, or
-// null when every page may have (a full build, a failed build, or the
-// first good one after it); the script every page gets (reload.js, at
-// /_resolve/reload.js, only from this server) reloads its page when it is
-// named, keeping the reader's place on it.
+// Each build sends every tab one "reload" event on /_resolve/events, whose
+// data names the pages whose files changed, {"changed":["/hips/stage-1/"]},
+// or is null when every page may have (a full build, a failed build, or
+// the first good one after it). The script every page gets (reload.js, at
+// /_resolve/reload.js, only from this server) says which page its tab shows
+// (/_resolve/events?page=/hips/stage-1/) and reloads it when it is named,
+// keeping the reader's place on it. A tab whose page the edit changed is
+// told as soon as the changed pages are written, before the rest of the
+// site (the search index, the A to Z) is; every other tab once the build
+// is done.
 //
 // The site is served by package statichost, the host the browser tests use
 // too, which behaves as the production hosts do: fixed content types, the
@@ -36,6 +40,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,7 +88,13 @@ type Server struct {
 	mu      sync.Mutex
 	host    *statichost.Host // the last good build; nil before the first
 	lastErr string           // the messages of the last failed build, "" after a good one
-	clients map[chan string]struct{}
+	clients map[chan string]*client
+}
+
+// client is a browser tab listening for events.
+type client struct {
+	page string // the address of the page it shows, as reload.js sends it; "" if not known
+	told bool   // it has had the event of the build under way
 }
 
 // Run builds, serves and watches until ctx is done.
@@ -106,7 +117,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := build.CheckOut(cfg.Build); err != nil {
 		return err
 	}
-	s := &Server{cfg: cfg, base: base, live: build.NewLive(cfg.Build), clients: map[chan string]struct{}{}}
+	s := &Server{cfg: cfg, base: base, live: build.NewLive(cfg.Build), clients: map[chan string]*client{}}
 	defer s.closeHost()
 	// Watch before the first build, so that nothing saved while it runs
 	// is missed.
@@ -164,17 +175,20 @@ func (s *Server) watcher(ctx context.Context) watcher {
 }
 
 // rebuild builds after the files named changed (nil: not known), records
-// the outcome and tells the browsers: as soon as the pages an edit changed
-// are written (build.Live's Pages), when the last build was good, and
-// otherwise once the build is done.
+// the outcome and tells the browsers, each tab once: a tab showing a page
+// an edit changed as soon as the pages are written (build.Live's Pages),
+// when the last build was good; every other tab once the build is done.
 func (s *Server) rebuild(changed []string) {
-	told := false
+	s.mu.Lock()
+	for _, c := range s.clients {
+		c.told = false
+	}
+	s.mu.Unlock()
 	s.live.Pages = func(pages []string) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if s.lastErr == "" { // else the pages show the error until the build is done
-			s.tell(pages)
-			told = true
+			s.tell(pages, func(c *client) bool { return slices.Contains(pages, c.page) })
 		}
 	}
 	res, err := s.live.Build(changed)
@@ -215,20 +229,23 @@ func (s *Server) rebuild(changed []string) {
 	// wrote, told already as soon as they were.
 	failedBefore := s.lastErr != ""
 	s.lastErr = msg
-	switch {
-	case msg == "" && told:
-	case msg == "" && !failedBefore && !res.Full:
-		s.tell(res.Changed)
-	default:
-		s.tell(nil)
+	untold := func(c *client) bool { return !c.told }
+	if msg == "" && !failedBefore && !res.Full {
+		s.tell(res.Changed, untold)
+	} else {
+		s.tell(nil, untold)
 	}
 }
 
-// tell sends every browser a reload event naming the pages that changed,
-// or null for every page. s.mu is held.
-func (s *Server) tell(pages []string) {
+// tell sends the tabs that which picks a reload event naming the pages
+// that changed, or null for every page. s.mu is held.
+func (s *Server) tell(pages []string, which func(*client) bool) {
 	data, _ := json.Marshal(map[string][]string{"changed": pages})
-	for c := range s.clients {
+	for c, cl := range s.clients {
+		if !which(cl) {
+			continue
+		}
+		cl.told = true
 		select {
 		case c <- string(data):
 		default:
@@ -342,7 +359,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	c := make(chan string, 1)
 	s.mu.Lock()
-	s.clients[c] = struct{}{}
+	s.clients[c] = &client{page: r.URL.Query().Get("page")}
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()

@@ -95,53 +95,63 @@ func testRebuildsAndReloads(t *testing.T, poll bool) {
 	}
 
 	// Listen for reload events, then change the content.
-	res, err := http.Get(base + eventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	events := make(chan string, 10)
-	connected := make(chan struct{})
-	go func() {
-		r := bufio.NewReader(res.Body)
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			switch {
-			case strings.HasPrefix(line, ": connected"):
-				close(connected)
-			case strings.HasPrefix(line, "event: "):
-				ev := strings.TrimSpace(strings.TrimPrefix(line, "event: "))
-				data, err := r.ReadString('\n')
+	// Listen as two tabs: one on the home page, which reload.js names,
+	// and one that names none.
+	listen := func(query string) chan string {
+		res, err := http.Get(base + eventsPath + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { res.Body.Close() })
+		events := make(chan string, 10)
+		connected := make(chan struct{})
+		go func() {
+			r := bufio.NewReader(res.Body)
+			for {
+				line, err := r.ReadString('\n')
 				if err != nil {
 					return
 				}
-				events <- ev + " " + strings.TrimSpace(strings.TrimPrefix(data, "data: "))
+				switch {
+				case strings.HasPrefix(line, ": connected"):
+					close(connected)
+				case strings.HasPrefix(line, "event: "):
+					ev := strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+					data, err := r.ReadString('\n')
+					if err != nil {
+						return
+					}
+					events <- ev + " " + strings.TrimSpace(strings.TrimPrefix(data, "data: "))
+				}
 			}
+		}()
+		// The server says it is connected once it will send this client events.
+		select {
+		case <-connected:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the event stream never said it was connected")
 		}
-	}()
-	// The server says it is connected once it will send this client events.
-	select {
-	case <-connected:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the event stream never said it was connected")
+		return events
 	}
+	tabs := []chan string{listen("?page=/"), listen("")}
 	write := func(text string) {
 		if err := os.WriteFile(filepath.Join(cfg.Content, "_index.md"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	// Each tab gets one event a build: a second would be read in place
+	// of the next build's.
 	waitReload := func(want string) {
 		t.Helper()
-		select {
-		case ev := <-events:
-			if ev != "reload "+want {
-				t.Fatalf("event %q; want reload %s", ev, want)
+		for _, events := range tabs {
+			select {
+			case ev := <-events:
+				if ev != "reload "+want {
+					t.Fatalf("event %q; want reload %s", ev, want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no reload event after a change")
 			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("no reload event after a change")
 		}
 	}
 	write("---\ntitle: Home\n---\nSecond version.\n")
