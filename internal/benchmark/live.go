@@ -24,7 +24,7 @@ import (
 // Live measures the editing loop of resolve serve on the generated
 // manuals, served with the repository's own layouts and static files as an
 // editor sees them: the time from a page being saved (its file written) to
-// the reload event reaching a browser's event stream, for an edit of a
+// the reload event reaching the event stream of a browser tab showing it, for an edit of a
 // page's text and for an edit of its title (which also changes its
 // section's list, its neighbours and the A to Z), with the server's own
 // file watching, settle window and incremental build; and the memory the
@@ -122,7 +122,8 @@ func measureLive(ctx context.Context, manual, root, out string) (*liveResult, er
 	case err := <-done:
 		return nil, err
 	}
-	stream, err := http.Get("http://" + addr + "/_resolve/events")
+	// A tab showing the page that is edited, as reload.js connects.
+	stream, err := http.Get("http://" + addr + "/_resolve/events?page=/section-5/page-50/")
 	if err != nil {
 		return nil, err
 	}

@@ -139,6 +139,9 @@ func run(cfg Config, write bool, l *Live, incremental bool) (res *Result, err er
 	defer in.close()
 	if l != nil {
 		in.cache = l.cache
+		if incremental {
+			in.changed = l.contentChanged
+		}
 	}
 	res = &Result{}
 	lap := start

@@ -12,6 +12,10 @@ import (
 type inputs struct {
 	content, layouts, static *inputfs.Folder
 	cache                    *content.Cache // for a live build: what the last one read of the content
+	// changed, when not nil, are the content files that changed since the
+	// last build read the folder (a watcher says so): the folder is not
+	// walked again (content.Cache.LoadChanged).
+	changed []string
 }
 
 // openInputs opens the folders cfg names; a missing one is a usage error.
@@ -39,7 +43,10 @@ func (in *inputs) close() {
 
 // loadTree reads the content folder.
 func (in *inputs) loadTree() (*content.Tree, diag.List) {
-	if in.cache != nil {
+	switch {
+	case in.cache != nil && in.changed != nil:
+		return in.cache.LoadChanged(in.content.FS, in.content.Name, in.changed)
+	case in.cache != nil:
 		return in.cache.Load(in.content.FS, in.content.Name)
 	}
 	return content.Load(in.content.FS, in.content.Name)

@@ -96,6 +96,9 @@ type Live struct {
 	cache *content.Cache
 	state *liveState // the last good build; nil before one, or when it cannot be trusted
 	dirty map[string]bool
+	// contentChanged are the content files named changed for this build,
+	// nil when not known (the folder is walked).
+	contentChanged []string
 	// placeholders are what placeholders.go found in each page, which
 	// the cache gives again while its file is unchanged.
 	placeholders map[*content.Page][]placeholder.Found
@@ -131,13 +134,17 @@ func NewLive(cfg Config) *Live {
 // failed build leaves the output as it was.
 func (l *Live) Build(changed []string) (*Result, error) {
 	full := l.state == nil
+	l.contentChanged = nil
 	if changed == nil {
 		l.cache.Reset()
 		l.dirty = nil // every content file is copied again
+	} else {
+		l.contentChanged = []string{}
 	}
 	for _, name := range changed {
 		switch folder, rel := l.locate(name); folder {
 		case l.cfg.Content:
+			l.contentChanged = append(l.contentChanged, rel)
 			l.cache.Forget(rel)
 			if l.dirty != nil {
 				l.dirty[rel] = true

@@ -29,6 +29,11 @@ type Cache struct {
 	// reading are the files named by Forget before the Load under way
 	// began: one named while it runs is read again by the next Load.
 	reading map[string]bool
+	// listed are the files the last Load found, in the walk's order, and
+	// walked the walk's problems, for LoadChanged.
+	listed  []inputfs.File
+	walked  diag.List
+	patched int // loads LoadChanged made without a walk, for tests
 }
 
 // cacheEntry is what one file gave, and the size and time it had.
@@ -53,7 +58,7 @@ func (c *Cache) Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	}
 	c.reading, c.stale = c.stale, map[string]bool{}
 	c.mu.Unlock()
-	return load(fsys, root, c)
+	return load(fsys, root, c, walker(fsys, root))
 }
 
 // Forget makes the next Load read the file at the slash path p (inside the
@@ -97,8 +102,8 @@ func (c *Cache) put(f inputfs.File, e cacheEntry) {
 }
 
 // keep drops every file but those a Load has just seen, and notes the
-// folder's name.
-func (c *Cache) keep(root string, seen map[string]bool) {
+// folder's name, the files found and the walk's problems.
+func (c *Cache) keep(root string, seen map[string]bool, listed []inputfs.File, walked diag.List) {
 	if c == nil {
 		return
 	}
@@ -106,6 +111,7 @@ func (c *Cache) keep(root string, seen map[string]bool) {
 	defer c.mu.Unlock()
 	c.root = root
 	c.reading = nil
+	c.listed, c.walked = listed, walked
 	for p := range c.files {
 		if !seen[p] {
 			delete(c.files, p)

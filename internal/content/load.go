@@ -24,12 +24,23 @@ import (
 // it lists, and SVG images that CheckSVG finds are drawings. Give Load a
 // rooted fsys (inputfs.Open) so that nothing outside the folder is read.
 func Load(fsys fs.FS, root string) (*Tree, diag.List) {
-	return load(fsys, root, nil)
+	return load(fsys, root, nil, walker(fsys, root))
 }
 
-// load is Load, taking what it can from cache (when not nil) and keeping
-// what it reads there.
-func load(fsys fs.FS, root string, cache *Cache) (*Tree, diag.List) {
+// files gives load the files of the folder, in the walk's order, and
+// returns the walk's problems.
+type files func(yield func(inputfs.File)) diag.List
+
+// walker walks the folder as package inputfs does.
+func walker(fsys fs.FS, root string) files {
+	return func(yield func(inputfs.File)) diag.List {
+		return inputfs.Walk(fsys, root, inputfs.Options{HiddenFolders: true}, yield)
+	}
+}
+
+// load is Load of the files found, taking what it can from cache (when
+// not nil) and keeping what it reads there.
+func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List) {
 	t := &Tree{}
 	// Pages and SVG images are read and checked on a pool of workers
 	// while the walk goes on finding them; results are put back in the
@@ -75,7 +86,11 @@ func load(fsys fs.FS, root string, cache *Cache) (*Tree, diag.List) {
 	}
 	n := 0
 	var problems diag.List
-	walked := inputfs.Walk(fsys, root, inputfs.Options{HiddenFolders: true}, func(f inputfs.File) {
+	var listed []inputfs.File // for the cache's next LoadChanged
+	walked := found(func(f inputfs.File) {
+		if cache != nil {
+			listed = append(listed, f)
+		}
 		file := path.Join(root, f.Path)
 		switch {
 		case strings.HasSuffix(f.Path, ".md"):
@@ -133,7 +148,7 @@ func load(fsys fs.FS, root string, cache *Cache) (*Tree, diag.List) {
 	for _, r := range results {
 		seen[r.path] = true
 	}
-	cache.keep(root, seen)
+	cache.keep(root, seen, listed, walked)
 	return t, problems
 }
 

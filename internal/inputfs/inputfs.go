@@ -55,6 +55,7 @@ type File struct {
 	Path    string    // slash path inside the folder: "hips/stage-1.md"
 	Size    int64     // in bytes, when it was found
 	ModTime time.Time // when it last changed, when it was found
+	Link    bool      // found through a symbolic link to a file inside the folder
 }
 
 // Options says what Walk leaves out.
@@ -152,7 +153,7 @@ func followLink(fsys fs.FS, name, p string) (File, string) {
 	case !info.Mode().IsRegular():
 		return File{}, "a symbolic link to " + target + ", which is not a regular file (" + kindOf(info.Mode()) + ")"
 	}
-	return File{Path: p, Size: info.Size(), ModTime: info.ModTime()}, ""
+	return File{Path: p, Size: info.Size(), ModTime: info.ModTime(), Link: true}, ""
 }
 
 // Leaves reports whether a symbolic link at the slash path p (inside a
