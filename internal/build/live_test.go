@@ -256,3 +256,34 @@ func TestLiveRendersWhatAnEditChanges(t *testing.T) {
 		})
 	}
 }
+
+// TestLiveRebuildsARemovedOutput removes the output folder while a Live
+// keeps what it made: the next build, whatever changed, makes it whole
+// again rather than write the changed pages into an empty folder.
+func TestLiveRebuildsARemovedOutput(t *testing.T) {
+	dir, cfg := exampleSite(t)
+	l := NewLive(cfg)
+	if _, err := l.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(cfg.Out); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "manual", "part-1", "page-2.md")
+	text, _ := os.ReadFile(page)
+	if err := os.WriteFile(page, append(text, "\nMore.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Build([]string{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := cfg
+	clean.Out = filepath.Join(dir, "clean")
+	if _, err := Build(clean); err != nil {
+		t.Fatal(err)
+	}
+	if d := sameTree(t, cfg.Out, clean.Out); !res.Full || len(d) > 0 {
+		t.Errorf("after the output was removed, the build (full %v) differs from a clean one:\n%s", res.Full, strings.Join(d, "\n"))
+	}
+}

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"sync/atomic"
 )
 
@@ -25,6 +27,11 @@ func (s *site) startLive(l *Live, incremental bool) error {
 	if s.structure != st.structure && !s.dry {
 		// A build with problems writes nothing, so it may still use what
 		// stands to check the rest quickly.
+		return errStale
+	}
+	if _, err := os.Stat(filepath.Join(s.cfg.Out, markerFile)); err != nil && !s.dry {
+		// The output is not what the last build left (someone removed
+		// it): it is built whole again.
 		return errStale
 	}
 	s.search = st.search

@@ -253,14 +253,20 @@ func toc(doc *markdown.Doc) []markdown.Heading {
 	if doc == nil {
 		return nil
 	}
-	var out []markdown.Heading
+	n := 0
+	for _, h := range doc.Headings {
+		if h.Level == 2 {
+			n++
+		}
+	}
+	if n < 3 {
+		return nil
+	}
+	out := make([]markdown.Heading, 0, n)
 	for _, h := range doc.Headings {
 		if h.Level == 2 {
 			out = append(out, h)
 		}
-	}
-	if len(out) < 3 {
-		return nil
 	}
 	return out
 }

@@ -109,8 +109,9 @@ func (s *site) view(p *page) *View {
 	}
 	var crumbs []*navLink
 	for q := p.section; q != nil; q = q.section {
-		crumbs = append([]*navLink{s.link(q)}, crumbs...)
+		crumbs = append(crumbs, s.link(q))
 	}
+	slices.Reverse(crumbs) // from the home page down
 	if p.url != "/" && p.section == nil && s.byURL["/"] != nil {
 		crumbs = []*navLink{s.link(s.byURL["/"])}
 	}
