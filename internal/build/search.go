@@ -145,6 +145,10 @@ func (s *site) emitSearch(f search.File) error {
 	if s.out == nil {
 		return nil
 	}
+	if s.out.inPlace { // a live build's: renamed into place, if it changed
+		_, err := s.out.replace(searchDir+f.Name, "", f.Data)
+		return err
+	}
 	// The index is written compact already: minifying it again is wasted work.
 	return s.out.rec.write(s.out.m, s.out.dir, searchDir+f.Name, "", f.Data)
 }
