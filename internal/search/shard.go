@@ -10,7 +10,7 @@ import (
 func encode(ps []posting) []byte {
 	var b []byte
 	b = append(b, '[')
-	last := 0
+	last := int32(0)
 	for i, p := range ps {
 		if i > 0 {
 			b = append(b, ',')
