@@ -33,13 +33,17 @@ func (s *site) render() diag.List {
 		s.index = s.newSearchIndex()
 	}
 	idx := s.index
+	az := s.azPage()
 	var late []*page // laid out once every page's headings are known
 	s.parallel(func(p *page) {
 		if p.src != nil {
 			report(s.renderMarkdown(p), lint(p))
-			if s.notLaidOut[p.src.Path] {
-				return // set aside for a problem reported already
-			}
+		}
+		if az != nil {
+			p.az = s.azEntries(p, az)
+		}
+		if p.src != nil && s.notLaidOut[p.src.Path] {
+			return // set aside for a problem reported already
 		}
 		if idx != nil && p.searchNo >= 0 && !searchFromHTML(p) {
 			if err := idx.Add(p.searchNo, s.searchPage(p, nil)); err != nil {

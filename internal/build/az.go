@@ -1,0 +1,102 @@
+package build
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The A to Z page (layout a-z.html) lists every page and every h2 heading
+// of the site under its first letter. A page's entries are made as soon as
+// its markdown is rendered, on the worker that renders it (azEntries); once
+// every page is rendered, fillAZ only sorts them and groups them by
+// letter, so the little the A to Z page must wait for is quick.
+
+// azData is the A to Z index: every page and every heading, by letter.
+// It is filled in after markdown is rendered, when headings are known.
+type azData struct {
+	Letters []azLetter
+}
+
+type azLetter struct {
+	Letter  string
+	Entries []azEntry
+}
+
+type azEntry struct {
+	Title string
+	URL   string
+	Where string // the page a heading is on, "" for a page itself
+}
+
+// azItem is an entry with what it is sorted and grouped by.
+type azItem struct {
+	azEntry
+	// key sorts by lower-case title, then the page it is on, then URL
+	// (a zero byte sorts before any character, so a title sorts before
+	// longer ones it begins).
+	key    string
+	letter string // "A" to "Z", or "#"
+}
+
+// azPage is the A to Z page, if the site has one.
+func (s *site) azPage() *page { return s.byURL["/a-z/"] }
+
+// azEntries makes a page's entries in the A to Z page az: the page itself
+// and its h2 headings. It reads only the page, so it runs on any worker.
+func (s *site) azEntries(q, az *page) []azItem {
+	if q.noIndex || q == az || q.url == "/search/" {
+		return nil
+	}
+	where := q.title
+	if q.proto != nil {
+		where += " (" + strings.ToUpper(q.proto.ID) + ")"
+	}
+	url := s.url(q.url)
+	items := []azItem{newAZItem(azEntry{Title: where, URL: url})}
+	if q.doc == nil {
+		return items
+	}
+	for _, h := range q.doc.Headings {
+		if h.Level == 2 {
+			items = append(items, newAZItem(azEntry{Title: h.Text, URL: url + "#" + h.ID, Where: where}))
+		}
+	}
+	return items
+}
+
+func newAZItem(e azEntry) azItem {
+	letter := "#"
+	if r, _ := utf8.DecodeRuneInString(e.Title); unicode.ToUpper(r) >= 'A' && unicode.ToUpper(r) <= 'Z' {
+		letter = string(unicode.ToUpper(r))
+	}
+	return azItem{azEntry: e, key: strings.ToLower(e.Title) + "\x00" + e.Where + "\x00" + e.URL, letter: letter}
+}
+
+// fillAZ lists every page's entries under their first letter, in order.
+func (s *site) fillAZ() {
+	p := s.azPage()
+	if p == nil {
+		return
+	}
+	var items []azItem
+	for _, q := range s.pages {
+		items = append(items, q.az...)
+		q.az = nil
+	}
+	order := make([]int32, len(items))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return strings.Compare(items[i].key, items[j].key) })
+	az := p.data.(*azData)
+	for _, i := range order {
+		it := &items[i]
+		if n := len(az.Letters); n == 0 || az.Letters[n-1].Letter != it.letter {
+			az.Letters = append(az.Letters, azLetter{Letter: it.letter})
+		}
+		l := &az.Letters[len(az.Letters)-1]
+		l.Entries = append(l.Entries, it.azEntry)
+	}
+}
