@@ -80,7 +80,11 @@ func (s *site) fillAZ() {
 	if p == nil {
 		return
 	}
-	var items []azItem
+	n := 0
+	for _, q := range s.pages {
+		n += len(q.az)
+	}
+	items := make([]azItem, 0, n)
 	for _, q := range s.pages {
 		items = append(items, q.az...)
 		q.az = nil
@@ -89,14 +93,23 @@ func (s *site) fillAZ() {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(i, j int32) int { return strings.Compare(items[i].key, items[j].key) })
+	// No two entries have the same key but identical ones (each URL is
+	// one page's or one heading's), so an unstable sort, several times
+	// quicker, gives the same list.
+	slices.SortFunc(order, func(i, j int32) int { return strings.Compare(items[i].key, items[j].key) })
 	az := p.data.(*azData)
-	for _, i := range order {
-		it := &items[i]
-		if n := len(az.Letters); n == 0 || az.Letters[n-1].Letter != it.letter {
-			az.Letters = append(az.Letters, azLetter{Letter: it.letter})
+	for k := 0; k < len(order); {
+		// The run of entries under one letter.
+		letter := items[order[k]].letter
+		end := k + 1
+		for end < len(order) && items[order[end]].letter == letter {
+			end++
 		}
-		l := &az.Letters[len(az.Letters)-1]
-		l.Entries = append(l.Entries, it.azEntry)
+		l := azLetter{Letter: letter, Entries: make([]azEntry, 0, end-k)}
+		for _, i := range order[k:end] {
+			l.Entries = append(l.Entries, items[i].azEntry)
+		}
+		az.Letters = append(az.Letters, l)
+		k = end
 	}
 }
