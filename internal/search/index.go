@@ -286,10 +286,7 @@ func (x *Index) Files() ([]File, error) {
 	}
 	// Each page added its postings in section order, and pages are merged
 	// in page order: the order the encoding needs.
-	encoded := make(map[string][]byte, len(terms))
-	for t, term := range terms {
-		encoded[term] = encode(all[start[t] : start[t]+count[t]])
-	}
+	encoded := encodeAll(terms, all, start, count)
 	slices.Sort(terms)
 	shards := split(terms, encoded)
 	keys := make([]string, 0, len(shards))
