@@ -113,3 +113,23 @@ func (s *site) fillAZ() {
 		k = end
 	}
 }
+
+// holdBack picks the pages whose layout waits until every page's
+// headings are known, to be laid out beside the A to Z page az: the A to
+// Z waits for every page and is laid out on one worker, and without them
+// the other workers would have only the search index's merge to do
+// meanwhile. They are the last pages, one in eight, about as many as take
+// as long to lay out as the A to Z on two workers (its entries are a page
+// and its h2 headings, several times quicker each than a page); nil
+// without an A to Z.
+func (s *site) holdBack(az *page) map[*page]bool {
+	if az == nil {
+		return nil
+	}
+	n := len(s.pages) / 8
+	hold := make(map[*page]bool, n)
+	for _, p := range s.pages[len(s.pages)-n:] {
+		hold[p] = true
+	}
+	return hold
+}
