@@ -7,7 +7,7 @@ WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # Generous: the browser suites run in a real Chromium on 2 cores.
 TESTFLAGS ?= -timeout 30m
 
-.PHONY: serve site check test test-go test-wasm bench clean setup
+.PHONY: serve site check test test-go test-wasm bench clean setup fuzz
 
 # Releases: the six platforms make release builds for, and the workflow
 # checker make test runs. Change versions here only.
@@ -67,6 +67,28 @@ release: prebuilt
 			-ldflags="-s -w" -o dist/resolve-$$os-$$arch$$exe ./cmd/resolve; \
 	done
 	cd dist && $(SHA256SUM) resolve-* > SHA256SUMS
+
+## fuzz: run every Fuzz target in the repository (found, not listed) for FUZZTIME each, go on past
+## a failure, and name every target that failed; e.g. make fuzz FUZZTIME=5m for a longer round
+FUZZTIME     ?= 30s
+# Minimising a new input may take this long at most, so it never eats a target's FUZZTIME.
+FUZZMINIMIZE ?= 3s
+fuzz:
+	@n=0; failed=; \
+	for dir in $$($(GO) list -f '{{.Dir}}' ./...); do \
+		grep -qs '^func Fuzz' $$dir/*_test.go || continue; \
+		for name in $$(cd $$dir && $(GO) test -list '^Fuzz' . | grep '^Fuzz'); do \
+			n=$$((n+1)); \
+			echo "fuzz: $$name in $${dir#$(CURDIR)/} for $(FUZZTIME)"; \
+			(cd $$dir && $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) .) \
+				|| failed="$$failed $${dir#$(CURDIR)/}:$$name"; \
+		done; \
+	done; \
+	if [ $$n -eq 0 ]; then echo "fuzz: no Fuzz targets found"; exit 1; fi; \
+	if [ -n "$$failed" ]; then \
+		echo "fuzz: $$n targets; failed:$$failed (each failing input is saved under its package's testdata/fuzz/)"; exit 1; \
+	fi; \
+	echo "fuzz: all $$n targets passed"
 
 ## bench: build time against Hugo, page weights, search index and module sizes
 bench:

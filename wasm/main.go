@@ -24,6 +24,8 @@ func main() {
 }
 
 // start reads the protocol and calendar from the page and wires the form.
+// The due dates go live first; drafts and the rest follow, so a
+// practitioner sees what matters soonest.
 func start() (a *app, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -40,7 +42,6 @@ func start() (a *app, err error) {
 	if err != nil {
 		return nil, errors.New("the procedure data in the page is damaged (" + err.Error() + ").")
 	}
-	yield()
 	var cal *workday.Calendar
 	if d.Calendar != nil {
 		if cal, err = workday.NewCustom(*d.Calendar); err != nil {
@@ -55,25 +56,19 @@ func start() (a *app, err error) {
 	y, m, dd := dom.Today()
 	today := workday.Date{Year: y, Month: time.Month(m), Day: dd}
 	a = &app{
-		doc:   doc,
-		form:  form,
-		e:     &engine{p: d.Protocol, cal: cal, today: today},
-		meta:  meta{ID: escalation.NewID(), Created: today},
-		work:  make(chan func(), 256),
-		shown: map[string]string{},
-		title: doc.Title(),
+		doc:    doc,
+		form:   form,
+		e:      &engine{p: d.Protocol, cal: cal, today: today},
+		meta:   meta{ID: escalation.NewID(), Created: today},
+		work:   make(chan func(), 256),
+		shown:  map[string]string{},
+		last:   map[string]string{},
+		drafts: attr(form, "data-drafts") != "off",
+		base:   attr(form, "data-base"),
 	}
 	a.wire()
-	yield()
 	a.restoreDraft()
 	a.refresh()
-	yield()
 	a.ready()
 	return a, nil
 }
-
-// yield lets the browser handle what is waiting (keys the practitioner is
-// pressing, above all) before the module goes on starting. The first call of
-// each part of the module is slow, as the browser compiles it then, so the
-// start is cut into pieces between which typing is never held up for long.
-func yield() { time.Sleep(time.Millisecond) }

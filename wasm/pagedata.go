@@ -49,10 +49,12 @@ func decodePage(data []byte) (pageData, error) {
 }
 
 // draft is what is kept in the browser when the practitioner asks: the form
-// exactly as typed, and what the record carries that the form does not show.
+// exactly as typed, what the record carries that the form does not show,
+// and when it was kept.
 type draft struct {
 	Values values
 	Meta   meta
+	Kept   string // the practitioner's local date and time, "2025-01-03T14:05:09.042"
 }
 
 // encodeDraft writes a draft as JSON, names in order.
@@ -86,14 +88,19 @@ func encodeDraft(d draft) []byte {
 		w.Bool(d.Meta.Flags[id])
 	}
 	w.EndObject()
+	w.Name("duties_done")
+	w.Strings(append([]string{}, d.Meta.DutiesDone...))
 	w.EndObject()
+	w.Name("kept")
+	w.String(d.Kept)
 	w.EndObject()
 	return w.Bytes()
 }
 
 // decodeDraft reads a draft kept in the browser. Storage can be changed by
 // anything else running on the site's origin, so a draft is read as
-// outside input: every value must be of the right kind.
+// outside input: every value must be of the right kind. Drafts kept by the
+// first release have no duties_done and no kept time.
 func decodeDraft(data []byte) (draft, error) {
 	return jsonx.Unmarshal(data, func(v *jsonx.Value) (draft, error) {
 		d := draft{Values: values{}}
@@ -106,31 +113,9 @@ func decodeDraft(data []byte) (draft, error) {
 					return err
 				})
 			case "meta":
-				return v.Object(func(name string, v *jsonx.Value) error {
-					switch name {
-					case "id":
-						return str(v, &d.Meta.ID)
-					case "created":
-						var err error
-						d.Meta.Created, err = workday.DecodeDateJSON(v)
-						return err
-					case "answers":
-						d.Meta.Answers = map[string]string{}
-						return v.Object(func(name string, v *jsonx.Value) error {
-							s, err := v.Str()
-							d.Meta.Answers[name] = s
-							return err
-						})
-					case "flags":
-						d.Meta.Flags = map[string]bool{}
-						return v.Object(func(name string, v *jsonx.Value) error {
-							b, err := v.Boolean()
-							d.Meta.Flags[name] = b
-							return err
-						})
-					}
-					return jsonx.ErrUnknownName
-				})
+				return decodeMeta(v, &d.Meta)
+			case "kept":
+				return str(v, &d.Kept)
 			}
 			return jsonx.ErrUnknownName
 		})
@@ -140,7 +125,42 @@ func decodeDraft(data []byte) (draft, error) {
 		if len(d.Meta.Flags) == 0 {
 			d.Meta.Flags = nil
 		}
+		if len(d.Meta.DutiesDone) == 0 {
+			d.Meta.DutiesDone = nil
+		}
 		return d, err
+	})
+}
+
+func decodeMeta(v *jsonx.Value, m *meta) error {
+	return v.Object(func(name string, v *jsonx.Value) error {
+		switch name {
+		case "id":
+			return str(v, &m.ID)
+		case "created":
+			var err error
+			m.Created, err = workday.DecodeDateJSON(v)
+			return err
+		case "answers":
+			m.Answers = map[string]string{}
+			return v.Object(func(name string, v *jsonx.Value) error {
+				s, err := v.Str()
+				m.Answers[name] = s
+				return err
+			})
+		case "flags":
+			m.Flags = map[string]bool{}
+			return v.Object(func(name string, v *jsonx.Value) error {
+				b, err := v.Boolean()
+				m.Flags[name] = b
+				return err
+			})
+		case "duties_done":
+			var err error
+			m.DutiesDone, err = v.Strings()
+			return err
+		}
+		return jsonx.ErrUnknownName
 	})
 }
 

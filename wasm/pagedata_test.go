@@ -96,7 +96,9 @@ func TestDraftRoundTrip(t *testing.T) {
 	d := draft{
 		Values: values{"reference": "CASE <1> & \"2\"", "answers.concern": "line one\nline two\u2028", "flags.x": "yes", "empty": ""},
 		Meta: meta{ID: "abc", Created: day(2025, 1, 2),
-			Answers: map[string]string{"old": "kept"}, Flags: map[string]bool{"gone": true, "off": false}},
+			Answers: map[string]string{"old": "kept"}, Flags: map[string]bool{"gone": true, "off": false},
+			DutiesDone: []string{"tell-1", "flag-x"}},
+		Kept: "2025-01-03T14:05",
 	}
 	data := encodeDraft(d)
 	got, err := decodeDraft(data)
@@ -119,7 +121,7 @@ func TestDraftRoundTrip(t *testing.T) {
 	}
 	// An empty draft has no leftovers.
 	got, err = decodeDraft(encodeDraft(draft{Values: values{}, Meta: meta{ID: "x"}}))
-	if err != nil || got.Meta.Answers != nil || got.Meta.Flags != nil {
+	if err != nil || got.Meta.Answers != nil || got.Meta.Flags != nil || got.Meta.DutiesDone != nil {
 		t.Errorf("empty draft = %+v, %v", got, err)
 	}
 }
@@ -133,6 +135,8 @@ func TestDecodeDraftRefuses(t *testing.T) {
 		`{"meta": {"unknown": 1}}`,
 		`{"other": 1}`,
 		`{"values": {"a": "1", "a": "2"}}`,
+		`{"meta": {"duties_done": "tell-1"}}`,
+		`{"kept": 5}`,
 	} {
 		if _, err := decodeDraft([]byte(in)); err == nil {
 			t.Errorf("decodeDraft(%#q) accepted it", in)
@@ -142,10 +146,20 @@ func TestDecodeDraftRefuses(t *testing.T) {
 
 // FuzzDecodeDraft reads whatever might be in storage: never a panic, and a
 // draft it accepts writes back to the same draft.
+// TestDecodeFirstReleaseDraft reads a draft as the first release kept it:
+// no duties ticked off, no time kept.
+func TestDecodeFirstReleaseDraft(t *testing.T) {
+	d, err := decodeDraft([]byte(`{"values":{"reference":"KEEP-1","start_stage":"1"},"meta":{"id":"abc","created":"2025-01-02","answers":{},"flags":{}}}`))
+	if err != nil || d.Values["reference"] != "KEEP-1" || d.Meta.ID != "abc" || d.Kept != "" {
+		t.Errorf("a first-release draft = %+v, %v", d, err)
+	}
+}
+
 func FuzzDecodeDraft(f *testing.F) {
 	f.Add(encodeDraft(draft{Values: values{"reference": "x"}, Meta: meta{ID: "abc", Created: day(2025, 1, 2)}}))
 	f.Add([]byte(`{"values": {}, "meta": {"answers": {"a": "b"}, "flags": {"c": true}}}`))
 	f.Add([]byte(`{"values": {"a": "\ud800"}}`))
+	f.Add([]byte(`{"values": {}, "meta": {"duties_done": ["a"]}, "kept": "2025-01-03T14:05"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := decodeDraft(data)
 		if err != nil {

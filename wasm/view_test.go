@@ -13,9 +13,9 @@ func TestViewStages(t *testing.T) {
 	// January 1 working day is left. Stage 3 has no timescale.
 	v := e.view(filled(), testMeta())
 	want := []stageView{
-		{1, "Tuesday 7 January 2025", "Completed on time", "Completed", "tag-green"},
-		{2, "Thursday 9 January 2025", "Not due yet: 1 working day left", "In progress", "tag-blue"},
-		{3, "as soon as possible", "Not started", "Not started", "tag-grey"},
+		{1, "Tuesday 7 January 2025", "Completed on time", "Completed", "tag-green", "", true},
+		{2, "Thursday 9 January 2025", "Not due yet: 1 working day left", "In progress", "tag-blue", "", true},
+		{3, "as soon as possible", "Not started", "Not started", "tag-grey", "", false},
 	}
 	if len(v.Stages) != len(want) {
 		t.Fatalf("view has %d stages; want %d", len(v.Stages), len(want))
@@ -26,10 +26,63 @@ func TestViewStages(t *testing.T) {
 		}
 	}
 
+	if want := "Stage 2 is due Thursday 9 January 2025: not due yet: 1 working day left."; v.Next != want {
+		t.Errorf("next = %q; want %q", v.Next, want)
+	}
+
 	e.today = day(2025, 1, 13) // Monday: 9 January passed 2 working days ago
 	v = e.view(filled(), testMeta())
 	if got := v.Stages[1]; got.Status != "Overdue by 2 working days" || got.Tag != "Overdue" || got.Class != "tag-red" {
 		t.Errorf("stage 2 on 13 January: %+v; want overdue by 2 working days", got)
+	}
+}
+
+// TestViewFix checks that a due date that cannot be known for a date that
+// is not real says so, and names the field to put right.
+func TestViewFix(t *testing.T) {
+	e := &engine{p: testProtocol(), cal: englandAndWales(t), today: day(2025, 1, 8)}
+	f := filled()
+	f["stages.1.completed-year"] = "25"
+	v := e.view(f, testMeta())
+	if got := v.Stages[1]; got.Fix != "stages.1.completed" || !strings.Contains(got.Due, "year in the date stage 1 was completed must include 4 numbers") {
+		t.Errorf("stage 2 with stage 1's completion year 25: %+v; want it to name stages.1.completed", got)
+	}
+	if got := v.Stages[0]; got.Fix != "" || got.Due != "Tuesday 7 January 2025" {
+		t.Errorf("stage 1, which does not count from that date: %+v", got)
+	}
+	f["stages.1.completed-year"] = "2025"
+	f["arose-year"] = "202"
+	v = e.view(f, testMeta())
+	for _, s := range v.Stages[:2] {
+		if s.Fix != "arose" {
+			t.Errorf("stage %d with a bad date it arose: %+v; want it to name arose", s.N, s)
+		}
+	}
+	if !strings.HasPrefix(v.Next, "Enter the date the disagreement arose") {
+		t.Errorf("next with a bad date it arose = %q", v.Next)
+	}
+	delete(f, "arose-year")
+	delete(f, "arose-day")
+	delete(f, "arose-month")
+	if got := e.view(f, testMeta()).Stages[0]; got.Fix != "arose" || !strings.HasPrefix(got.Due, "enter the date the disagreement arose") {
+		t.Errorf("stage 1 with no date it arose: %+v", got)
+	}
+}
+
+// TestViewSuggest checks that a blank start date is offered the date it
+// follows from, and that a typed one is not.
+func TestViewSuggest(t *testing.T) {
+	e := &engine{p: testProtocol(), cal: englandAndWales(t), today: day(2025, 1, 8)}
+	f := filled()
+	v := e.view(f, testMeta())
+	if len(v.Suggest) != 2 || v.Suggest[0].Field != "stages.1.started" || v.Suggest[0].Date != day(2025, 1, 3) ||
+		v.Suggest[1].Field != "stages.2.started" || v.Suggest[1].Date != day(2025, 1, 6) ||
+		!strings.Contains(v.Suggest[1].Text, "the day stage 1 was completed") {
+		t.Errorf("suggestions = %+v; want stage 1 from 3 January and stage 2 from 6 January", v.Suggest)
+	}
+	f["stages.2.started-day"], f["stages.2.started-month"], f["stages.2.started-year"] = "7", "1", "2025"
+	if v := e.view(f, testMeta()); len(v.Suggest) != 1 {
+		t.Errorf("with stage 2's start typed, suggestions = %+v; want only stage 1's", v.Suggest)
 	}
 }
 
@@ -70,20 +123,20 @@ func TestViewTasks(t *testing.T) {
 		return m
 	}
 	empty := status(e.view(values{}, testMeta()))
-	for _, s := range []string{"section-prepare", "section-facts", "section-stage-1", "section-resolution"} {
+	for _, s := range []string{"prepare", "facts", "stage-1", "the-resolution"} {
 		if empty[s] != "Not started" {
 			t.Errorf("empty form: %s is %q; want Not started", s, empty[s])
 		}
 	}
 	got := status(e.view(filled(), testMeta()))
 	want := map[string]string{
-		"section-prepare": "In progress", // one question is not answered
-		"section-facts":   "Completed",
-		"section-stage-1": "Completed",
-		"section-stage-2": "In progress",
-		"section-stage-3": "Not started",
+		"prepare": "In progress", // one question is not answered
+		"facts":   "Completed",
+		"stage-1": "Completed",
+		"stage-2": "In progress",
+		"stage-3": "Not started",
 		// not closed yet
-		"section-resolution": "Not started",
+		"the-resolution": "Not started",
 	}
 	for s, w := range want {
 		if got[s] != w {

@@ -18,6 +18,7 @@ func (s *site) addAuditPage(problems *diag.List) {
 		return
 	}
 	d := &auditData{Manifest: s.url("/audit/wasm/manifest.json"), Schema: s.url("/schema/audit-v1.json")}
+	d.Module, d.Exec = s.moduleURLs("audit")
 	var w jsonx.Writer
 	w.BeginObject()
 	w.Name("protocols")
@@ -45,6 +46,8 @@ func (s *site) addAuditPage(problems *diag.List) {
 type auditData struct {
 	JSON      template.JS  // {"protocols": [{"protocol": ..., "calendar": ...}]}, for the module
 	Manifest  string       // URL of the audit module's manifest, audit/wasm/manifest.json
+	Module    string       // URL of the module, when the build knows it (as the record form's)
+	Exec      string       // URL of its wasm_exec.js, likewise
 	Schema    string       // URL of the audit return's JSON Schema
 	Protocols []*protoView // for where and how often each sends returns
 }

@@ -18,12 +18,20 @@
 //
 // Each kind of page's security policy is declared once, in policy.go:
 // layouts write it into the page ({{.Page.CSP}}) and _headers sends it.
+//
+// What a build refuses, so that no pull request or flag can turn it
+// against the site or the machine: inputs are read through os.Root
+// (inputs.go, package inputfs) and content only as package content allows;
+// a content file may not take a generated path (generated.go); base_url
+// must stay on the site's host (baseurl.go); and the output folder must be
+// new, empty or an earlier build, which the build marks (outdir.go), built
+// in a locked work folder beside it that the next build cleans up after a
+// stopped one (workdir.go).
 package build
 
 import (
 	"errors"
 	"io"
-	"os"
 	"runtime"
 	"time"
 
@@ -40,8 +48,12 @@ type Config struct {
 	BaseURL string       // overrides the home page's base_url when set: a path (/procedures/) or a full URL
 	Today   workday.Date // the date the build is for: calendar pages, review warnings; zero means today
 	Workers int          // render pool size; zero means the number of CPUs
-	// Extra, when set, runs after the site is written into the new folder
-	// and before it replaces the old output (the WebAssembly module is built here).
+	// Modules, when set, gives the WebAssembly modules the site carries
+	// (see Modules). A build that writes a site with protocols calls it once,
+	// before pages render, so the pages that run a module can name its files.
+	Modules func() (*Modules, error)
+	// Extra, when set, runs after the site (its modules included) is
+	// written into the new folder and before it replaces the old output.
 	Extra func(dir string) error
 	Log   io.Writer // progress messages; nil for none
 }
@@ -65,6 +77,13 @@ type Step struct {
 // ErrUsage marks an error in how the build was asked for rather than in content.
 var ErrUsage = errors.New("usage")
 
+// usageError is an error in how the build was asked for: it is ErrUsage,
+// but reads as its message alone.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string        { return e.msg }
+func (e *usageError) Is(target error) bool { return target == ErrUsage }
+
 // Build builds the site into cfg.Out. A returned diag.List holds every
 // content problem; the old output is then left exactly as it was.
 func Build(cfg Config) (*Result, error) {
@@ -84,11 +103,24 @@ func run(cfg Config, write bool) (*Result, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.NumCPU()
 	}
-	for _, dir := range []string{cfg.Content, cfg.Layouts, cfg.Static} {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return nil, errors.Join(ErrUsage, errors.New(dir+": no such folder"))
+	if _, _, err := ParseBaseURL(cfg.BaseURL); err != nil {
+		return nil, &usageError{"--base-url: " + err.Error()}
+	}
+	if write {
+		if problems := checkOut(cfg); problems != nil {
+			return nil, problems
+		}
+		for _, dir := range cleanStale(cfg.Out, start, processAlive) {
+			if cfg.Log != nil {
+				io.WriteString(cfg.Log, "removed "+dir+", which a stopped build left\n")
+			}
 		}
 	}
+	in, err := openInputs(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer in.close()
 	res := &Result{}
 	lap := start
 	step := func(name string) {
@@ -96,7 +128,7 @@ func run(cfg Config, write bool) (*Result, error) {
 		res.Steps = append(res.Steps, Step{Name: name, Took: now.Sub(lap)})
 		lap = now
 	}
-	s, problems := load(cfg)
+	s, problems := load(cfg, in)
 	if s.home == nil || s.layouts == nil {
 		return nil, problems
 	}
@@ -113,8 +145,14 @@ func run(cfg Config, write bool) (*Result, error) {
 	if problems.Errors() > 0 {
 		s.dry = true
 	}
+	if write && !s.dry {
+		if err := s.loadModules(); err != nil {
+			return nil, err
+		}
+	}
 	step("load")
 	problems = append(problems, s.assemble()...)
+	problems = append(problems, s.checkGenerated()...)
 	step("assemble")
 	if problems.Errors() > 0 {
 		s.dry = true
@@ -123,7 +161,7 @@ func run(cfg Config, write bool) (*Result, error) {
 		if err := s.openOutput(); err != nil {
 			return nil, err
 		}
-		defer s.out.discard()
+		defer s.out.discard(cfg.Out)
 	}
 	problems = append(problems, s.render()...)
 	step("render")

@@ -71,7 +71,7 @@ func (s *site) addFlowchart(pr *proto, problems *diag.List) (flowchartData, bool
 		problems.Add(pr.src.File, pr.src.Line("protocol"), err.Error())
 		return fd, true
 	}
-	s.files = append(s.files, outFile{path: pr.ID + "/" + flowchartOEmbed, data: oe, mime: "application/json"})
+	s.files = append(s.files, outFile{path: pr.ID + "/" + flowchartOEmbed, data: oe, mime: "application/json", policy: &oembedPolicy})
 	fd.OEmbed = s.absURL(base + flowchartOEmbed)
 	return fd, true
 }

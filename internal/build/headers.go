@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -88,12 +89,18 @@ func (s *site) headers(policies []pagePolicy, files []outputFile, worker bool) [
 		}
 	}
 
+	comment := "Files other sites' scripts may read: oEmbed responses."
+	for _, f := range s.sharedFiles() {
+		rules = append(rules, headerRule{comment: comment, pattern: s.url("/" + f), headers: [][2]string{{"Access-Control-Allow-Origin", "*"}}})
+		comment = ""
+	}
+
 	rules = append(rules, headerRule{comment: "The updates feed.", pattern: s.url(feedPath), headers: [][2]string{{"Content-Type", "application/atom+xml; charset=utf-8"}}})
 	if worker {
 		rules = append(rules, headerRule{comment: "The service worker is checked for a new build on every visit.", pattern: s.url(swPath), headers: [][2]string{{"Cache-Control", "no-cache"}}})
 	}
 	rules = append(rules, headerRule{comment: "The record form's WebAssembly module.", pattern: s.base + "*.wasm", headers: [][2]string{{"Content-Type", "application/wasm"}}})
-	comment := "Fingerprinted files never change: a new version has a new name."
+	comment = "Fingerprinted files never change: a new version has a new name."
 	for _, pattern := range fingerprintPatterns(files) {
 		rules = append(rules, headerRule{comment: comment, pattern: s.url(pattern), headers: [][2]string{{"Cache-Control", "public, max-age=31536000, immutable"}}})
 		comment = ""
@@ -112,6 +119,19 @@ func (s *site) headers(policies []pagePolicy, files []outputFile, worker bool) [
 		}
 	}
 	return b.Bytes()
+}
+
+// sharedFiles returns the paths of the generated files any site may read
+// (their policy is shared), sorted.
+func (s *site) sharedFiles() []string {
+	var out []string
+	for _, f := range s.files {
+		if f.policy != nil && f.policy.shared {
+			out = append(out, f.path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // unframedPatterns returns path patterns that match every page that is not

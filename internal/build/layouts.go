@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -12,6 +15,7 @@ import (
 	"time"
 
 	"resolve/internal/diag"
+	"resolve/internal/inputfs"
 	"resolve/internal/markdown"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
@@ -24,40 +28,60 @@ type layouts struct {
 	sets map[string]*template.Template
 }
 
-// parseLayouts reads dir/base.html, dir/partials/*.html and every other
-// dir/*.html as a layout of that name.
-func parseLayouts(dir string, funcs template.FuncMap) (*layouts, diag.List) {
-	var problems diag.List
+// maxLayout is the largest layout file read: far more than any template.
+const maxLayout = 4 << 20
+
+// parseLayouts reads base.html, partials/*.html and every other *.html of
+// the layouts folder as a layout of that name.
+func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.List) {
 	l := &layouts{sets: map[string]*template.Template{}}
-	base := template.New("base.html").Funcs(funcs)
-	if _, err := base.ParseFiles(filepath.Join(dir, "base.html")); err != nil {
-		problems.Add(filepath.Join(dir, "base.html"), templateLine(err), "layout: "+err.Error())
+	// Every file, to refuse links out of the folder by name before
+	// anything is read.
+	problems := inputfs.Walk(dir.FS, dir.Name, inputfs.Options{HiddenFolders: true}, func(inputfs.File) {})
+	if len(problems) > 0 {
 		return l, problems
 	}
-	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	read := func(name string) (string, error) {
+		b, err := inputfs.ReadFile(dir.FS, name, maxLayout)
+		return string(b), err
+	}
+	base := template.New("base.html").Funcs(funcs)
+	text, err := read("base.html")
+	if err == nil {
+		_, err = base.Parse(text)
+	}
+	if err != nil {
+		problems.Add(filepath.Join(dir.Name, "base.html"), templateLine(err), "layout: "+err.Error())
+		return l, problems
+	}
+	partials, _ := fs.Glob(dir.FS, "partials/*.html")
 	sort.Strings(partials)
-	if len(partials) > 0 {
-		if _, err := base.ParseFiles(partials...); err != nil {
-			problems.Add(filepath.Join(dir, "partials"), templateLine(err), "layout: "+err.Error())
+	for _, p := range partials {
+		text, err := read(p)
+		if err == nil {
+			_, err = base.New(path.Base(p)).Parse(text)
+		}
+		if err != nil {
+			problems.Add(filepath.Join(dir.Name, "partials"), templateLine(err), "layout: "+err.Error())
 			return l, problems
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	files, _ := fs.Glob(dir.FS, "*.html")
 	sort.Strings(files)
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		name := strings.TrimSuffix(f, ".html")
 		if name == "base" {
 			continue
 		}
 		set, err := base.Clone()
 		if err == nil {
-			var b []byte
-			if b, err = os.ReadFile(f); err == nil {
-				_, err = set.New(filepath.Base(f)).Parse(string(b))
+			var text string
+			if text, err = read(f); err == nil {
+				_, err = set.New(f).Parse(text)
 			}
 		}
 		if err != nil {
-			problems.Add(f, templateLine(err), "layout: "+err.Error())
+			problems.Add(filepath.Join(dir.Name, f), templateLine(err), "layout: "+err.Error())
 			continue
 		}
 		l.sets[name] = set
@@ -120,7 +144,7 @@ func templateLine(err error) int {
 
 // funcs are the template functions every layout can use.
 func (s *site) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"url": s.url,
 		"abs": s.absURL,
 		"asset": func(name string) (string, error) {
@@ -139,6 +163,8 @@ func (s *site) funcs() template.FuncMap {
 		"tel":     func(s string) template.URL { return template.URL(protocol.TelURI(s)) },
 		"mailto":  func(s string) template.URL { return template.URL("mailto:" + s) },
 	}
+	maps.Copy(fm, recordFuncs())
+	return fm
 }
 
 // longDate writes a date as GOV.UK does: "1 June 2024".

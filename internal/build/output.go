@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -26,28 +27,25 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 
 	"resolve/internal/diag"
+	"resolve/internal/inputfs"
 )
+
+// maxStatic is the largest static file read.
+const maxStatic = 32 << 20
 
 // loadStatic reads static/ and fingerprints CSS and JS: css/site.css is
 // written as css/site.<hash>.css so it can be cached for ever, and layouts
-// ask for it with {{asset "css/site.css"}}.
+// ask for it with {{asset "css/site.css"}}. Files whose names start with
+// "." are left out; folders are not (static/.well-known is published).
 func (s *site) loadStatic() diag.List {
+	dir := s.in.static
 	var problems diag.List
-	root := s.cfg.Static
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	problems = append(problems, inputfs.Walk(dir.FS, dir.Name, inputfs.Options{}, func(f inputfs.File) {
+		rel := f.Path
+		data, err := inputfs.ReadFile(dir.FS, rel, maxStatic)
 		if err != nil {
-			problems.Add(p, 0, "cannot read: "+err.Error())
-			return nil
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			problems.Add(p, 0, "cannot read: "+err.Error())
-			return nil
+			problems.Add(path.Join(dir.Name, rel), 0, "cannot read: "+err.Error())
+			return
 		}
 		out := rel
 		ext := path.Ext(rel)
@@ -57,12 +55,8 @@ func (s *site) loadStatic() diag.List {
 			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		}
 		s.assets[rel] = s.url(out)
-		s.files = append(s.files, outFile{path: out, data: data, mime: mime})
-		return nil
-	})
-	if err != nil {
-		problems.Add(root, 0, err.Error())
-	}
+		s.files = append(s.files, outFile{path: out, data: data, mime: mime, from: path.Join(dir.Name, rel)})
+	})...)
 	return problems
 }
 
@@ -92,10 +86,11 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// output is the new folder a build writes into, beside cfg.Out, swapped
-// in only when everything succeeded.
+// output is the new folder a build writes into, in a work folder beside
+// cfg.Out (workdir.go), swapped in only when everything succeeded.
 type output struct {
-	dir     string
+	work    *workDir
+	dir     string // the new site: work.site()
 	m       *minify.M
 	rec     *recorder
 	swapped bool
@@ -104,11 +99,7 @@ type output struct {
 // openOutput makes the new output folder, so pages can be written into it
 // as soon as they render (each file makes its own folder, see createFile).
 func (s *site) openOutput() error {
-	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(s.cfg.Out)+".new-")
+	work, err := newWorkDir(s.cfg.Out, time.Now())
 	if err != nil {
 		return err
 	}
@@ -116,15 +107,15 @@ func (s *site) openOutput() error {
 	// while writing rather than reading the files back.
 	_, worker := s.assets[swSource]
 	s.hashWrites = worker
-	s.out = &output{dir: tmp, m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
+	s.out = &output{work: work, dir: work.site(), m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
 	return nil
 }
 
-// discard removes the new folder unless it was swapped in.
-func (o *output) discard() {
+// discard removes the work folder unless the new site was swapped in.
+func (o *output) discard(out string) {
 	if o != nil && !o.swapped {
-		os.RemoveAll(o.dir)
+		o.work.discard(out)
 	}
 }
 
@@ -187,9 +178,9 @@ func (s *site) write() (files int, bytes int64, err error) {
 	for _, a := range s.tree.Assets {
 		a := a
 		jobs = append(jobs, func() error {
-			data, err := os.ReadFile(filepath.Join(s.cfg.Content, filepath.FromSlash(a)))
+			data, err := s.in.readAsset(a)
 			if err != nil {
-				return err
+				return errors.New(path.Join(s.in.content.Name, a) + ": " + err.Error())
 			}
 			return rec.write(m, tmp, a, "", data)
 		})
@@ -215,12 +206,18 @@ func (s *site) write() (files int, bytes int64, err error) {
 	if firstErr != nil {
 		return 0, 0, firstErr
 	}
+	if err := s.writeModules(tmp); err != nil {
+		return 0, 0, err
+	}
 	if s.cfg.Extra != nil {
 		if err := s.cfg.Extra(tmp); err != nil {
 			return 0, 0, err
 		}
 	}
-	if err := swap(tmp, s.cfg.Out); err != nil {
+	if err := writeMarker(tmp); err != nil {
+		return 0, 0, err
+	}
+	if err := s.out.work.swap(s.cfg.Out); err != nil {
 		return 0, 0, err
 	}
 	s.out.swapped = true
@@ -331,28 +328,6 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// swap replaces out with dir: the old output is moved aside, the new one
-// renamed into place, then the old one removed.
-func swap(dir, out string) error {
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = dir + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(dir, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
 
 // sorted returns the pages ordered by URL.

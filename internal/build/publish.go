@@ -20,12 +20,14 @@ import (
 //     other output file, so each new build replaces the old cache;
 //   - /_headers, the headers Netlify and Cloudflare Pages send: the pages'
 //     own Content-Security-Policy with frame-ancestors, nosniff, no
-//     referrer, long caching for fingerprinted files and the wasm type.
+//     referrer, long caching for fingerprinted files, the wasm type, and
+//     Access-Control-Allow-Origin: * for the oEmbed responses.
 //
 // Each has its own file: feed.go, offline.go, serviceworker.go and
 // headers.go, which sends the policies policy.go declares (with csp.go's
 // union of them). The service worker and _headers are written last, after
-// cfg.Extra has added the WebAssembly module, so that both know its files.
+// the WebAssembly modules' files (and anything cfg.Extra adds), so that
+// both know them.
 const (
 	feedPath    = "/feed.xml"
 	offlinePath = "/offline.html"

@@ -48,10 +48,6 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// reservedFiles are files the build writes after the pages, which an alias
-// may not take or turn into a folder.
-var reservedFiles = []string{feedPath, offlinePath, swPath, "/sitemap.xml", "/robots.txt", "/" + headersFile}
-
 // addRedirects adds a redirect page for every alias of every page.
 func (s *site) addRedirects(problems *diag.List) {
 	taken := map[string]bool{}
@@ -61,8 +57,9 @@ func (s *site) addRedirects(problems *diag.List) {
 	for _, a := range s.tree.Assets {
 		taken["/"+a] = true
 	}
-	for _, f := range reservedFiles {
-		taken[f] = true
+	// Files the build writes after the pages (generated.go).
+	for f := range reservedFiles {
+		taken["/"+f] = true
 	}
 	for _, p := range append([]*page(nil), s.pages...) {
 		if p.src == nil {

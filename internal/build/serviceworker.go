@@ -23,7 +23,8 @@ type outputFile struct {
 // is set, returns the build id: the first 16 hex digits of a SHA-256 over
 // each file's path, size and content. The build's own files are known from
 // writing them; only top-level entries the build did not write (the
-// WebAssembly module's folder, added by the Extra step) are read from disk.
+// WebAssembly modules' folders, written by Modules.Write, and whatever
+// Extra adds) are read from disk.
 func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 	known := map[string]writtenFile{}
 	top := map[string]bool{}

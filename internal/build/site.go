@@ -2,7 +2,6 @@ package build
 
 import (
 	"html/template"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -18,31 +17,34 @@ import (
 
 // site is everything a build knows, filled in step by step.
 type site struct {
-	cfg      Config
-	tree     *content.Tree
-	home     *content.Page
-	title    string
-	lang     string
-	footer   string
-	base     string // path, always starting and ending with /
-	origin   string // scheme and host when the base URL gave them, else ""
-	protos   []*proto
-	pages    []*page          // every page, in output order
-	byURL    map[string]*page // every URL, pages and generated files
-	bySrc    map[string]*page // content path -> page
-	assets   map[string]string
-	layouts  *layouts
-	md       *markdown.Renderer
-	files    []outFile // non-page files to write: static, content assets, generated data
-	warnings diag.List
-	glossary []content.Term
-	siteOnce sync.Once
-	siteV    *SiteView // the same for every page, so made once
+	cfg          Config
+	in           *inputs // the input folders, open while the build runs
+	tree         *content.Tree
+	home         *content.Page
+	title        string
+	lang         string
+	footer       string
+	recordDrafts bool   // the record form may offer to keep drafts in the browser
+	base         string // path, always starting and ending with /
+	origin       string // scheme and host when the base URL gave them, else ""
+	protos       []*proto
+	pages        []*page          // every page, in output order
+	byURL        map[string]*page // every URL, pages and generated files
+	bySrc        map[string]*page // content path -> page
+	assets       map[string]string
+	layouts      *layouts
+	md           *markdown.Renderer
+	files        []outFile // non-page files to write: static, content assets, generated data
+	warnings     diag.List
+	glossary     []content.Term
+	siteOnce     sync.Once
+	siteV        *SiteView // the same for every page, so made once
 	// hashWrites asks write to hash every file it writes (for the service
 	// worker's build id); written is what it wrote.
 	hashWrites bool
 	written    *recorder
 	out        *output       // where a build writes; nil for a check
+	modules    *Modules      // the WebAssembly modules, when the caller gives them
 	index      *search.Index // the search index while pages are rendered, if the site has search
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
@@ -91,10 +93,10 @@ type outFile struct {
 	path string // relative to the output folder
 	data []byte
 	mime string // minify as this type, if set
-}
-
-func loadTree(cfg Config) (*content.Tree, diag.List) {
-	return content.Load(os.DirFS(cfg.Content), cfg.Content)
+	from string // the input file it is copied from, for messages; "" for a generated file
+	// policy is a generated file's policy (policy.go), sent from _headers;
+	// nil for a file that needs none beyond every response's.
+	policy *policy
 }
 
 func newSite(cfg Config) *site {
@@ -115,10 +117,11 @@ func newSite(cfg Config) *site {
 // load reads the content, static files and layouts. A site that comes
 // back without a home page or layouts cannot be assembled; otherwise the
 // build goes on whatever the problems, to report every one it can find.
-func load(cfg Config) (*site, diag.List) {
-	all, problems := loadTree(cfg)
+func load(cfg Config, in *inputs) (*site, diag.List) {
+	all, problems := in.loadTree()
 	tree, drafts := all.Published()
 	s := newSite(cfg)
+	s.in = in
 	s.tree = tree
 	// Made before pages render in parallel, which only read it.
 	s.assetSet = make(map[string]bool, len(tree.Assets))
@@ -148,12 +151,14 @@ func load(cfg Config) (*site, diag.List) {
 	}
 	s.footer = s.home.Meta.Footer
 	s.checkSynonyms(s.home, &problems)
+	s.recordDrafts = s.home.Meta.RecordDrafts == nil || *s.home.Meta.RecordDrafts
 	base := s.home.Meta.BaseURL
 	if cfg.BaseURL != "" {
 		base = cfg.BaseURL
 	}
 	var err error
-	if s.origin, s.base, err = splitBase(base); err != nil {
+	if s.origin, s.base, err = ParseBaseURL(base); err != nil {
+		s.base = "/"
 		problems.Add(s.home.File, s.home.Line("base_url"), err.Error())
 	}
 	problems = append(problems, s.loadStatic()...)
@@ -162,7 +167,7 @@ func load(cfg Config) (*site, diag.List) {
 	s.protocols(cat, problems)
 	s.checkStatements(&problems)
 	var lerr diag.List
-	s.layouts, lerr = parseLayouts(cfg.Layouts, s.funcs())
+	s.layouts, lerr = parseLayouts(in.layouts, s.funcs())
 	problems = append(problems, lerr...)
 	if len(lerr) > 0 {
 		s.layouts = nil // nothing can be laid out: the build stops after loading
@@ -185,7 +190,7 @@ func load(cfg Config) (*site, diag.List) {
 // checkKeys refuses keys in the wrong kind of page.
 func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 	if p.Path != "_index.md" {
-		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "synonyms": p.Meta.Synonyms != nil} {
+		for key, set := range map[string]bool{"language": p.Meta.Language != "", "base_url": p.Meta.BaseURL != "", "footer": p.Meta.Footer != "", "synonyms": p.Meta.Synonyms != nil, "record_drafts": p.Meta.RecordDrafts != nil} {
 			if set {
 				problems.Add(p.File, p.KeyLine(key), key+" is a site setting: set it in the home page, "+path.Join(s.cfg.Content, "_index.md"))
 			}
@@ -199,33 +204,6 @@ func (s *site) checkKeys(p *content.Page, problems *diag.List) {
 			problems.Add(p.File, p.KeyLine("calendars"), "a calendars: list belongs in an _index.md")
 		}
 	}
-}
-
-func splitBase(base string) (origin, p string, err error) {
-	if base == "" {
-		base = "/"
-	}
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return base, "/", nil
-		}
-		origin, base = base[:i+3+j], rest[j:]
-	}
-	if !strings.HasPrefix(base, "/") {
-		return "", "/", &baseError{base}
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return origin, base, nil
-}
-
-type baseError struct{ base string }
-
-func (e *baseError) Error() string {
-	return "base_url " + strconv.Quote(e.base) + " must be a path starting with / or a full URL"
 }
 
 // urlOf maps a content path to its page URL.

@@ -120,7 +120,7 @@ func (f *siteFlags) register(fs *flag.FlagSet, out bool) {
 	fs.StringVar(&f.layouts, "layouts", "layouts", "the layouts `folder`")
 	fs.StringVar(&f.static, "static", "static", "the static files `folder`")
 	if out {
-		fs.StringVar(&f.out, "out", "site", "the output `folder`, replaced only when the build succeeds")
+		fs.StringVar(&f.out, "out", "site", "the output `folder`: a successful build replaces it whole, so it must be new, empty or an earlier build (never the repository, your home or an input folder)")
 	}
 	fs.StringVar(&f.baseURL, "base-url", "", "where the site is served, as a path (/procedures/) or a full `URL`; default: the home page's base_url")
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"resolve/internal/content"
 	"resolve/internal/diag"
 	"resolve/internal/escalation"
+	"resolve/internal/inputfs"
 	"resolve/internal/workday"
 )
 
@@ -164,10 +164,12 @@ func writePlanTable(w io.Writer, p *content.Protocol, arose workday.Date, stages
 // they use, without layouts or rendering: what plan and audit need.
 // Problems are reported as in a build.
 func loadProtocols(dir string, today workday.Date) ([]*content.Protocol, diag.List) {
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+	folder, err := inputfs.Open(dir)
+	if err != nil {
 		return nil, diag.List{{Path: dir, Message: "no such folder"}}
 	}
-	tree, problems := content.Load(os.DirFS(dir), dir)
+	defer folder.Close()
+	tree, problems := content.Load(folder.FS, dir)
 	cat, more := tree.Catalog(today)
 	return cat.Protocols, append(problems, more...)
 }

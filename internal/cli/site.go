@@ -25,7 +25,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	cfg := f.config()
-	cfg.Extra, _ = wasmStep(ctx)
+	cfg.Modules, _ = wasmModules(ctx)
 	lessGC()
 	if *cpuProfile != "" {
 		stop, err := startProfile(*cpuProfile)
@@ -127,13 +127,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var f siteFlags
 	fs := flags("serve", "[--addr localhost:8080] [--content content] [--layouts layouts] [--static static] [--out site]", stderr)
 	f.register(fs, true)
-	addr := fs.String("addr", "localhost:8080", "the `address` to listen on")
+	addr := fs.String("addr", "localhost:8080", "the `address` to listen on; :8080 listens on every interface, to test on a phone. Only the server's own names and addresses are answered")
 	if code, done := parse(fs, args); done {
 		return code
 	}
 	cfg := f.config()
 	var sources []string
-	cfg.Extra, sources = wasmStep(ctx)
+	cfg.Modules, sources = wasmModules(ctx)
 	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Watch: append([]string{f.content, f.layouts, f.static}, sources...), Log: stdout})
 	if err != nil {
 		io.WriteString(stderr, "resolve serve: "+err.Error()+"\n")

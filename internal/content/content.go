@@ -39,29 +39,26 @@
 //	             mean the same to a reader, such as [[phone, telephone], [CiN, Child in Need]]:
 //	             searching for any member of a group finds them all (the glossary's
 //	             abbreviations are synonyms of their terms already)
+//	record_drafts: false stops the record form offering to keep drafts of
+//	             records in the practitioner's browser (on by default; a draft
+//	             is only ever kept when the practitioner asks)
 //
 // Any folder's _index.md may carry a `protocol:` block (see package protocol)
 // and a `calendars:` list of custom calendars (see package workday). A page
 // may carry a `glossary:` list of {term, abbr, definition}.
 //
 // Unknown keys, a key given twice, front matter that never closes, malformed
-// YAML, values of the wrong kind, bad dates and files that are not UTF-8 are
-// errors reported as `path:line: message`, every one in a file at once, with
-// lines counted from the top of the file and the column in the message where
-// the YAML parser gives one. Files and folders whose names start with "."
-// are ignored; other files that are not markdown are copied to the site
-// beside the pages (images, for example).
+// YAML, values of the wrong kind, bad dates, files that are not UTF-8 and
+// control characters (text.go) are errors reported as `path:line: message`,
+// every one in a file at once, with lines counted from the top of the file
+// and the column in the message where the YAML parser gives one. Files and
+// folders whose names start with "." are ignored. Other files are copied to
+// the site beside the pages when files.go allows them: images and documents
+// of limited size, and SVG images that are plain drawings (svg.go). Nothing
+// is read through a link that leaves the folder (load.go).
 package content
 
 import (
-	"io/fs"
-	"path"
-	"runtime"
-	"slices"
-	"strings"
-	"sync"
-
-	"resolve/internal/diag"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -73,10 +70,11 @@ type Meta struct {
 	Weight      int    `yaml:"weight"`
 	Layout      string `yaml:"layout"`
 
-	Language string     `yaml:"language"`
-	BaseURL  string     `yaml:"base_url"`
-	Footer   string     `yaml:"footer"`
-	Synonyms [][]string `yaml:"synonyms"`
+	Language     string     `yaml:"language"`
+	BaseURL      string     `yaml:"base_url"`
+	Footer       string     `yaml:"footer"`
+	Synonyms     [][]string `yaml:"synonyms"`
+	RecordDrafts *bool      `yaml:"record_drafts"`
 
 	Protocol  *protocol.Protocol `yaml:"protocol"`
 	Calendars []workday.Spec     `yaml:"calendars"`
@@ -119,94 +117,4 @@ type Tree struct {
 	Broken []string
 	// Drafts lists the pages with draft: true left out by Published, sorted.
 	Drafts []string
-}
-
-// Load reads every page under fsys. root is the name to show for the top of
-// fsys in messages ("content"). It returns every problem it finds, not just
-// the first. Files are parsed in parallel; the result does not depend on
-// the order they finish in.
-func Load(fsys fs.FS, root string) (*Tree, diag.List) {
-	t := &Tree{}
-	var problems diag.List
-	// Pages are read and parsed on a pool of workers while the walk goes
-	// on finding them; results are put back in the walk's order.
-	type job struct {
-		n    int
-		path string
-	}
-	type loaded struct {
-		n        int
-		path     string
-		page     *Page
-		problems diag.List
-	}
-	jobs := make(chan job, 64)
-	var mu sync.Mutex
-	var results []loaded
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				page, ps := loadPage(fsys, root, j.path)
-				mu.Lock()
-				results = append(results, loaded{j.n, j.path, page, ps})
-				mu.Unlock()
-			}
-		}()
-	}
-	files := 0
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems.Add(path.Join(root, p), 0, "cannot read: "+err.Error())
-			return nil
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.IsDir():
-		case strings.HasSuffix(name, ".md"):
-			jobs <- job{files, p}
-			files++
-		default:
-			t.Assets = append(t.Assets, p)
-		}
-		return nil
-	})
-	close(jobs)
-	wg.Wait()
-	if err != nil {
-		problems.Add(root, 0, err.Error())
-	}
-	slices.SortFunc(results, func(a, b loaded) int { return a.n - b.n })
-	for _, r := range results {
-		problems = append(problems, r.problems...)
-		if r.page != nil {
-			t.Pages = append(t.Pages, r.page)
-		} else {
-			t.Broken = append(t.Broken, r.path)
-		}
-	}
-	slices.Sort(t.Broken)
-	return t, problems
-}
-
-func loadPage(fsys fs.FS, root, p string) (*Page, diag.List) {
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		return nil, diag.List{{Path: path.Join(root, p), Message: "cannot read: " + err.Error()}}
-	}
-	page, problems := Parse(path.Join(root, p), data)
-	if page != nil {
-		page.Path = p
-		page.Dir = path.Dir(p)
-		page.IsIndex = path.Base(p) == "_index.md"
-	}
-	return page, problems
 }

@@ -22,6 +22,10 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		problems.Add(file, invalidUTF8Line(data), "the file is not UTF-8 text: save it as UTF-8")
 		return nil, problems
 	}
+	if line, r := controlInFile(data); line > 0 {
+		problems.Add(file, line, controlMessage(r, "in the file"))
+		return nil, problems
+	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	// adrg/frontmatter finds the front matter; its YAML is read here
 	// (see decode.go), for every problem at its own line and column.
@@ -57,6 +61,7 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		p.Body = data[len(data)-len(body):]
 	}
 	p.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	problems = append(problems, checkValues(p)...)
 	if strings.TrimSpace(p.Meta.Title) == "" {
 		line := open
 		if p.Has("title") {

@@ -77,7 +77,7 @@ func Audit(r *Record, p *protocol.Protocol, cal *workday.Calendar) *AuditReturn 
 		Flags:    []string{},
 		Updated:  r.Updated,
 	}
-	if generatedID(r.ID) {
+	if GeneratedID(r.ID) {
 		a.ID = r.ID
 	}
 	if SectorLabel(r.AgencySector) != "" {
@@ -133,9 +133,9 @@ func stateOf(lastOutcome string) string {
 	return Open.String()
 }
 
-// generatedID reports whether id has the shape NewID gives, 26 of a-z and
+// GeneratedID reports whether id has the shape NewID gives, 26 of a-z and
 // 2-7, so that an identifier typed into a file by hand is not copied.
-func generatedID(id string) bool {
+func GeneratedID(id string) bool {
 	if len(id) != 26 {
 		return false
 	}
@@ -191,7 +191,7 @@ func ParseAudit(data []byte) (*AuditReturn, error) {
 		return bad("it does not name its calendar.")
 	case !plainText(a.Protocol.Version, 64):
 		return bad("its procedure version is not a short line of text.")
-	case a.ID != "" && !generatedID(a.ID):
+	case a.ID != "" && !GeneratedID(a.ID):
 		return bad("its record identifier is not one this tool makes.")
 	case a.AgencySector != "" && SectorLabel(a.AgencySector) == "",
 		a.OtherAgencySector != "" && SectorLabel(a.OtherAgencySector) == "":

@@ -77,10 +77,10 @@ func buildDocument(r *Record, p *protocol.Protocol, cal *workday.Calendar, today
 		switch {
 		case du.Kind == DutyNext:
 			continue // said under "Where it stands"
-		case du.Urgent:
-			duties = append(duties, field{Label: "Urgent", Value: du.Text, Strong: true})
 		case du.Done:
 			duties = append(duties, field{Label: "Done", Value: du.Text})
+		case du.Urgent:
+			duties = append(duties, field{Label: protocol.FirstLabel, Value: du.Text, Strong: true})
 		default:
 			duties = append(duties, field{Label: "To do", Value: du.Text})
 		}

@@ -16,11 +16,12 @@ const (
 	DutyNext                   // the next step of the procedure
 	DutyTell                   // tell the person who raised the concern the outcome of a stage
 	DutyRecord                 // record a stage's discussion and outcome on the child's file
+	DutyAudit                  // send the record's audit return, where the protocol asks for it at the end
 )
 
 // Duty is something the practitioner must do now.
 type Duty struct {
-	ID     string // stable across saves: "flag-<flag id>", "record-<n>", "tell-<n>"; "" for DutyNext
+	ID     string // stable across saves: "flag-<flag id>", "record-<n>", "tell-<n>", "audit"; "" for DutyNext
 	Kind   DutyKind
 	Text   string
 	Urgent bool
@@ -30,12 +31,14 @@ type Duty struct {
 }
 
 // Duties lists what applies to r now, the stage under way first: the
-// actions of the urgent flags that are set, the next step, the actions of
-// the other flags set whose stage has been reached, then for each completed
-// stage in order, recording its outcome on the child's file and telling the
-// person who raised the concern (asked, not assumed: the practitioner may
-// have raised it). Every duty but the next step can be ticked off by adding
-// its ID to r.DutiesDone.
+// actions of the urgent flags that are set, the next step, sending the
+// audit return once the disagreement has ended (only where the protocol's
+// audit key asks for returns when-resolved: at whatever stage it ends), the
+// actions of the other flags set whose stage has been reached, then for
+// each completed stage in order, recording its outcome on the child's file
+// and telling the person who raised the concern (asked, not assumed: the
+// practitioner may have raised it). Every duty but the next step can be
+// ticked off by adding its ID to r.DutiesDone.
 func Duties(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.Date) []Duty {
 	reached := 0
 	for _, s := range r.Stages {
@@ -62,6 +65,9 @@ func Duties(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workda
 		}
 	}
 	out := append(urgent, Duty{Kind: DutyNext, Text: NextStep(r, p, cal, today), Stage: reached})
+	if text := auditDuty(r, p); text != "" {
+		out = append(out, Duty{ID: "audit", Kind: DutyAudit, Text: text, Stage: reached, Done: done["audit"]})
+	}
 	out = append(out, other...)
 	for _, s := range r.Stages {
 		if s.Completed.IsZero() && s.Outcome == "" {
@@ -77,6 +83,29 @@ func Duties(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workda
 	}
 	return out
 }
+
+// auditDuty asks for the record's audit return when the protocol wants
+// returns as each disagreement ends (ISCP's audit tool) and r has ended:
+// resolved at any stage, or through every stage. It returns "" otherwise.
+func auditDuty(r *Record, p *protocol.Protocol) string {
+	if !p.AuditOnEnd() {
+		return ""
+	}
+	var now string
+	switch r.State() {
+	case Closed:
+		now = "Now that the disagreement is resolved"
+	case Exhausted:
+		now = "Now that every stage has been used"
+	default:
+		return ""
+	}
+	return now + ", send the audit return of this record to " + ContactText(*p.AuditContact()) + ": download it with \"" + AuditButton + "\"."
+}
+
+// AuditButton is the words of the record form's button that downloads the
+// audit return, which the audit duty names.
+const AuditButton = "Download an audit return"
 
 // NextStep says in words what happens next in r.
 func NextStep(r *Record, p *protocol.Protocol, cal *workday.Calendar, today workday.Date) string {

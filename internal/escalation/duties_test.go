@@ -143,3 +143,84 @@ func TestNextStep(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditDuty: where a protocol asks for each record's audit return when
+// the disagreement ends (ISCP), the duties ask for it as soon as the record
+// is resolved at any stage, or through every stage, and not before; other
+// periods, and protocols without the key, never ask.
+func TestAuditDuty(t *testing.T) {
+	withAudit := func(period string) func(*protocol.Protocol) {
+		return func(p *protocol.Protocol) {
+			p.Contacts = append(p.Contacts, protocol.Contact{ID: "business-manager", Name: "ISCP Business Manager", Phone: "223845", Stage: 5})
+			p.Audit = &protocol.Audit{Contact: "business-manager", Period: period}
+		}
+	}
+	resolveAt := func(n int, outcome string) func(*Record) {
+		return func(r *Record) {
+			r.Stages = nil
+			for i := 3; i <= n; i++ {
+				s := Stage{Stage: i, Started: date(t, "2028-12-04"), Completed: date(t, "2028-12-11"), Outcome: NotResolved}
+				if i == n {
+					s.Outcome = outcome
+				}
+				r.Stages = append(r.Stages, s)
+			}
+		}
+	}
+	tests := []struct {
+		name     string
+		protocol func(*protocol.Protocol)
+		record   func(*Record)
+		want     string // the start of the audit duty's text, "" for none
+		stage    int
+	}{
+		{"resolved at stage 3", withAudit("when-resolved"), resolveAt(3, Resolved), "Now that the disagreement is resolved", 3},
+		{"resolved at stage 5", withAudit("when-resolved"), resolveAt(5, Resolved), "Now that the disagreement is resolved", 5},
+		{"through every stage", withAudit("when-resolved"), resolveAt(6, NotResolved), "Now that every stage has been used", 6},
+		{"still under way", withAudit("when-resolved"), nil, "", 0},
+		{"returns sent every three months", withAudit("quarterly"), resolveAt(3, Resolved), "", 0},
+		{"no audit key", nil, resolveAt(3, Resolved), "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fixtures(t)[2]
+			if tt.protocol != nil {
+				tt.protocol(f.p)
+			}
+			if tt.record != nil {
+				tt.record(f.r)
+			}
+			var audit []Duty
+			for i, d := range Duties(f.r, f.p, f.cal, f.today) {
+				if d.Kind == DutyAudit {
+					audit = append(audit, d)
+					if prev := Duties(f.r, f.p, f.cal, f.today)[i-1]; prev.Kind != DutyNext {
+						t.Errorf("the audit duty follows %+v; want it right after the next step", prev)
+					}
+				}
+			}
+			if tt.want == "" {
+				if len(audit) != 0 {
+					t.Errorf("Duties asked for the audit return: %+v", audit)
+				}
+				return
+			}
+			if len(audit) != 1 {
+				t.Fatalf("Duties gave %d audit duties; want 1", len(audit))
+			}
+			d := audit[0]
+			if !strings.HasPrefix(d.Text, tt.want) || !strings.Contains(d.Text, "ISCP Business Manager (223845)") || !strings.Contains(d.Text, AuditButton) {
+				t.Errorf("audit duty %q; want it to start %q, name the contact and the button", d.Text, tt.want)
+			}
+			if d.ID != "audit" || d.Stage != tt.stage || d.Done {
+				t.Errorf("audit duty %+v; want id audit, stage %d, not done", d, tt.stage)
+			}
+			f.r.DutiesDone = []string{"audit"}
+			for _, d := range Duties(f.r, f.p, f.cal, f.today) {
+				if d.Kind == DutyAudit && !d.Done {
+					t.Error("the audit duty, ticked off, is not done")
+				}
+			}
+		})
+	}
+}

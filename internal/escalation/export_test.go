@@ -97,7 +97,7 @@ func TestGoldenContent(t *testing.T) {
 	}
 	iscpText := Text(fx[2].r, fx[2].p, fx[2].cal, fx[2].today)
 	for _, want := range []string{
-		"- **Urgent:** Contact the MASH",
+		"- **First:** Contact the MASH",
 		"Status: Skipped: the case was urgent",
 		"Due: Thursday 25 January 2029 (based on the usual bank holiday rules)",
 		"Status: Not due yet: 3 working days left",

@@ -16,7 +16,7 @@ import (
 // removes the answer.
 func (r *Record) SetAnswer(p *protocol.Protocol, id, text string, today workday.Date) error {
 	if !hasQuestion(p, id) {
-		return Problem{"answers." + id, "This procedure has no template question " + strconv.Quote(id) + "."}
+		return Problem{AnswerField(id), "This procedure has no template question " + strconv.Quote(id) + "."}
 	}
 	if text == "" {
 		delete(r.Answers, id)
@@ -33,7 +33,7 @@ func (r *Record) SetAnswer(p *protocol.Protocol, id, text string, today workday.
 // SetFlag records the yes or no answer to flag id.
 func (r *Record) SetFlag(p *protocol.Protocol, id string, set bool, today workday.Date) error {
 	if flagDef(p, id) == nil {
-		return Problem{"flags." + id, "This procedure has no question " + strconv.Quote(id) + " about the case."}
+		return Problem{FlagField(id), "This procedure has no question " + strconv.Quote(id) + " about the case."}
 	}
 	if r.Flags == nil {
 		r.Flags = map[string]bool{}
@@ -49,7 +49,7 @@ func (r *Record) SetFlag(p *protocol.Protocol, id string, set bool, today workda
 // protocol lets a record start later and the practitioner answered yes to
 // its flag for that. Notes already written for the first stage stay with it.
 func (r *Record) StartAt(p *protocol.Protocol, n int, started, today workday.Date) error {
-	const field = "start_stage"
+	const field = FieldStartStage
 	if len(r.Stages) != 1 || !r.Stages[0].Completed.IsZero() {
 		return Problem{field, "The starting stage can only be changed before any stage is completed."}
 	}
@@ -93,18 +93,18 @@ func (r *Record) Complete(p *protocol.Protocol, c Completion, today workday.Date
 	}
 	n := cur.Stage
 	if c.Date.IsZero() {
-		return Problem{stageField(n, "completed"), "Enter the date " + stageName(n) + " was completed."}
+		return Problem{StageField(n, StageCompleted), "Enter the date " + stageName(n) + " was completed."}
 	}
 	if start, _ := r.StartOf(n); !start.IsZero() && c.Date.Before(start) {
-		return Problem{stageField(n, "completed"), capital(stageName(n)) + " cannot be completed before it started (" + LongDate(start) + ")."}
+		return Problem{StageField(n, StageCompleted), capital(stageName(n)) + " cannot be completed before it started (" + LongDate(start) + ")."}
 	}
 	if !today.IsZero() && c.Date.After(today) {
-		return Problem{stageField(n, "completed"), "The date " + stageName(n) + " was completed must be today or in the past."}
+		return Problem{StageField(n, StageCompleted), "The date " + stageName(n) + " was completed must be today or in the past."}
 	}
 	switch c.Outcome {
 	case Resolved:
 		if blank(c.Resolution) && blank(r.Resolution) {
-			return Problem{"resolution", "Say what was agreed to resolve the disagreement."}
+			return Problem{FieldResolution, "Say what was agreed to resolve the disagreement."}
 		}
 		if !blank(c.Resolution) {
 			r.Resolution = c.Resolution
@@ -124,7 +124,7 @@ func (r *Record) Complete(p *protocol.Protocol, c Completion, today workday.Date
 			return nil
 		}
 	default:
-		return Problem{stageField(n, "outcome"), "Say whether " + stageName(n) + " resolved the disagreement."}
+		return Problem{StageField(n, StageOutcome), "Say whether " + stageName(n) + " resolved the disagreement."}
 	}
 	cur.Completed, cur.Outcome = c.Date, c.Outcome
 	r.touch(today)
@@ -145,7 +145,7 @@ func (r *Record) Reopen(today workday.Date) error {
 		}
 		cur := r.Stages[len(r.Stages)-1]
 		if cur.With != "" || cur.Notes != "" {
-			return Problem{stageField(cur.Stage, "notes"), capital(stageName(cur.Stage)) + " already has notes. Remove them first if you want to undo the completion of " + stageName(cur.Stage-1) + "."}
+			return Problem{StageField(cur.Stage, StageNotes), capital(stageName(cur.Stage)) + " already has notes. Remove them first if you want to undo the completion of " + stageName(cur.Stage-1) + "."}
 		}
 		r.Stages = r.Stages[:len(r.Stages)-1]
 		prev := &r.Stages[len(r.Stages)-1]
@@ -158,7 +158,7 @@ func (r *Record) Reopen(today workday.Date) error {
 // checkStarted checks the start date of stage n: given, not before the
 // disagreement arose or the previous stage's completion, not in the future.
 func checkStarted(r *Record, n int, started, prevCompleted, today workday.Date) error {
-	field := stageField(n, "started")
+	field := StageField(n, StageStarted)
 	switch {
 	case started.IsZero():
 		return Problem{field, "Enter the date " + stageName(n) + " started."}

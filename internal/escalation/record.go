@@ -2,7 +2,6 @@ package escalation
 
 import (
 	"math/rand/v2"
-	"strconv"
 
 	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
@@ -176,10 +175,10 @@ func New(p *protocol.Protocol, arose, today workday.Date) (*Record, error) {
 		return nil, Problem{"protocol", "This procedure has no stages, so a record cannot be started."}
 	}
 	if arose.IsZero() {
-		return nil, Problem{"arose", "Enter the date the disagreement arose."}
+		return nil, Problem{FieldArose, "Enter the date the disagreement arose."}
 	}
 	if !today.IsZero() && arose.After(today) {
-		return nil, Problem{"arose", "The date the disagreement arose must be today or in the past."}
+		return nil, Problem{FieldArose, "The date the disagreement arose must be today or in the past."}
 	}
 	return &Record{
 		Format:   Format,
@@ -265,9 +264,4 @@ func stageDef(p *protocol.Protocol, n int) *protocol.Stage {
 func laterStartAllowed(r *Record, p *protocol.Protocol) bool {
 	f := p.LaterStartFlag()
 	return f != nil && r.Flags[f.ID]
-}
-
-// stageField returns the form's field id for one field of stage n.
-func stageField(n int, name string) string {
-	return "stages." + strconv.Itoa(n) + "." + name
 }

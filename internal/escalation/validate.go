@@ -30,38 +30,38 @@ func Validate(r *Record, p *protocol.Protocol, today workday.Date) []Problem {
 
 	switch {
 	case r.Arose.IsZero():
-		add("arose", "Enter the date the disagreement arose.")
+		add(FieldArose, "Enter the date the disagreement arose.")
 	case future(r.Arose):
-		add("arose", "The date the disagreement arose must be today or in the past.")
+		add(FieldArose, "The date the disagreement arose must be today or in the past.")
 	}
 
 	if len(damage) == 0 {
 		ps = append(ps, validateStages(r, p, today)...)
 	}
 	if r.Contact != "" && validID(r.Contact) && p.ContactByID(r.Contact) == nil {
-		add("contact", "The partnership contact chosen is no longer in the procedure. Choose the contact again.")
+		add(FieldContact, "The partnership contact chosen is no longer in the procedure. Choose the contact again.")
 	}
 
 	if r.State() == Closed && blank(r.Resolution) {
-		add("resolution", "Say what was agreed to resolve the disagreement.")
+		add(FieldResolution, "Say what was agreed to resolve the disagreement.")
 	}
 
 	for i, a := range r.Actions {
 		n := strconv.Itoa(i + 1)
 		if blank(a.What) {
-			add("actions."+n+".what", "Say what action "+n+" is, or remove it.")
+			add(ActionField(i+1, ActionWhat), "Say what action "+n+" is, or remove it.")
 		}
 		if !a.By.IsZero() && !r.Arose.IsZero() && a.By.Before(r.Arose) {
-			add("actions."+n+".by", "The date action "+n+" is due cannot be before the disagreement arose ("+LongDate(r.Arose)+").")
+			add(ActionField(i+1, ActionBy), "The date action "+n+" is due cannot be before the disagreement arose ("+LongDate(r.Arose)+").")
 		}
 	}
 
 	if g := r.Feedback.Given; !g.IsZero() {
 		switch {
 		case !r.Arose.IsZero() && g.Before(r.Arose):
-			add("feedback.given", "Feedback cannot have been given before the disagreement arose ("+LongDate(r.Arose)+").")
+			add(FieldFeedbackGiven, "Feedback cannot have been given before the disagreement arose ("+LongDate(r.Arose)+").")
 		case future(g):
-			add("feedback.given", "The date feedback was given must be today or in the past.")
+			add(FieldFeedbackGiven, "The date feedback was given must be today or in the past.")
 		}
 	}
 
@@ -105,13 +105,13 @@ func Damage(r *Record, p *protocol.Protocol) []Problem {
 			add("flags", "One of the questions about the case is filed under a name this tool cannot use: "+strconv.Quote(id)+".")
 		}
 	}
-	for _, f := range []struct{ field, id string }{{"agency_sector", r.AgencySector}, {"other_agency_sector", r.OtherAgencySector}} {
+	for _, f := range []struct{ field, id string }{{FieldAgencySector, r.AgencySector}, {FieldOtherAgencySector, r.OtherAgencySector}} {
 		if f.id != "" && SectorLabel(f.id) == "" {
 			add(f.field, "The kind of agency "+strconv.Quote(f.id)+" is not one this tool knows.")
 		}
 	}
 	if r.Contact != "" && !validID(r.Contact) {
-		add("contact", "The partnership contact is filed under a name this tool cannot use.")
+		add(FieldContact, "The partnership contact is filed under a name this tool cannot use.")
 	}
 	for _, id := range r.DutiesDone {
 		if !validID(id) {
@@ -123,16 +123,16 @@ func Damage(r *Record, p *protocol.Protocol) []Problem {
 		n := s.Stage
 		switch {
 		case stageDef(p, n) == nil:
-			add(stageField(n, "started"), "This procedure has no "+stageName(n)+": it has "+plural(len(p.Stages), "stage", "stages")+".")
+			add(StageField(n, StageStarted), "This procedure has no "+stageName(n)+": it has "+plural(len(p.Stages), "stage", "stages")+".")
 			return ps // later checks would only repeat the damage
 		case i > 0 && n != r.Stages[i-1].Stage+1:
-			add(stageField(n, "started"), "The stages must follow in order: "+stageName(n)+" comes after "+stageName(r.Stages[i-1].Stage)+".")
+			add(StageField(n, StageStarted), "The stages must follow in order: "+stageName(n)+" comes after "+stageName(r.Stages[i-1].Stage)+".")
 			return ps
 		}
 		switch s.Outcome {
 		case "", Resolved, NotResolved:
 		default:
-			add(stageField(n, "outcome"), "The outcome of "+stageName(n)+" is not one this tool knows.")
+			add(StageField(n, StageOutcome), "The outcome of "+stageName(n)+" is not one this tool knows.")
 		}
 	}
 	return ps
@@ -146,9 +146,9 @@ func validateStages(r *Record, p *protocol.Protocol, today workday.Date) []Probl
 	add := func(field, msg string) { ps = append(ps, Problem{field, msg}) }
 	if first := r.first(); first > 1 && !laterStartAllowed(r, p) {
 		if f := p.LaterStartFlag(); f != nil {
-			add("start_stage", "The record starts at "+stageName(first)+", which this procedure allows only if the answer to \""+f.Question+"\" is yes. Answer it, or start at stage 1.")
+			add(FieldStartStage, "The record starts at "+stageName(first)+", which this procedure allows only if the answer to \""+f.Question+"\" is yes. Answer it, or start at stage 1.")
 		} else {
-			add("start_stage", "The record starts at "+stageName(first)+", but this procedure starts every record at stage 1.")
+			add(FieldStartStage, "The record starts at "+stageName(first)+", but this procedure starts every record at stage 1.")
 		}
 	}
 	var prevCompleted workday.Date
@@ -162,26 +162,26 @@ func validateStages(r *Record, p *protocol.Protocol, today workday.Date) []Probl
 		start, _ := r.StartOf(n)
 		switch {
 		case s.Completed.IsZero() && s.Outcome != "":
-			add(stageField(n, "completed"), "Enter the date "+stageName(n)+" was completed.")
+			add(StageField(n, StageCompleted), "Enter the date "+stageName(n)+" was completed.")
 		case !s.Completed.IsZero() && s.Outcome == "":
-			add(stageField(n, "outcome"), "Say whether "+stageName(n)+" resolved the disagreement.")
+			add(StageField(n, StageOutcome), "Say whether "+stageName(n)+" resolved the disagreement.")
 		}
 		switch {
 		case s.Completed.IsZero():
 		case !start.IsZero() && s.Completed.Before(start):
-			add(stageField(n, "completed"), capital(stageName(n))+" cannot be completed before it started ("+LongDate(start)+").")
+			add(StageField(n, StageCompleted), capital(stageName(n))+" cannot be completed before it started ("+LongDate(start)+").")
 		case !today.IsZero() && s.Completed.After(today):
-			add(stageField(n, "completed"), "The date "+stageName(n)+" was completed must be today or in the past.")
+			add(StageField(n, StageCompleted), "The date "+stageName(n)+" was completed must be today or in the past.")
 		}
 		if !last {
 			switch {
 			case s.Outcome == Resolved:
-				add(stageField(n, "outcome"), capital(stageName(n))+" resolved the disagreement, so the record cannot go on to "+stageName(n+1)+". Clear what is entered for "+stageName(n+1)+", or change the outcome.")
+				add(StageField(n, StageOutcome), capital(stageName(n))+" resolved the disagreement, so the record cannot go on to "+stageName(n+1)+". Clear what is entered for "+stageName(n+1)+", or change the outcome.")
 			case s.Outcome == "" && s.Completed.IsZero():
-				add(stageField(n, "completed"), "Enter the date "+stageName(n)+" was completed, and its outcome: the record goes on to "+stageName(n+1)+".")
+				add(StageField(n, StageCompleted), "Enter the date "+stageName(n)+" was completed, and its outcome: the record goes on to "+stageName(n+1)+".")
 			}
 		} else if s.Outcome == NotResolved && n < len(p.Stages) {
-			add(stageField(n+1, "started"), capital(stageName(n))+" did not resolve the disagreement, so "+stageName(n+1)+" comes next.")
+			add(StageField(n+1, StageStarted), capital(stageName(n))+" did not resolve the disagreement, so "+stageName(n+1)+" comes next.")
 		}
 		if !s.Completed.IsZero() {
 			prevCompleted = s.Completed

@@ -41,7 +41,9 @@
 //
 // Both charts start with the partnership's name and the protocol's version
 // and the urgent route, when any flag is urgent, in a dashed box set apart
-// from the flow (each urgent flag's question and "If yes: " and its action),
+// from the flow under protocol.UrgentHeading, "Check these first", the
+// procedure page's words (each urgent flag's question and "If yes: " and its
+// action),
 // then a start terminal, "A professional disagreement arises".
 //
 // The one-column chart then has each stage in order as a box with
@@ -67,7 +69,7 @@
 // Shapes and words as well as colours carry meaning: stages are
 // square-cornered boxes, decisions diamonds with arrows labelled "Yes" and
 // "No", outcomes round-cornered boxes, duty notes have a bar down their left
-// edge, the urgent route a dashed border and the heading "Urgent". Lines are
+// edge, the urgent route a dashed border and its heading. Lines are
 // wrapped from an estimate of the glyph widths of Arial/Helvetica with a
 // margin for wider fallback fonts (no font file is read), and every box grows
 // to hold its text, so any number of stages and any length of title fit. The

@@ -145,7 +145,7 @@ func description(p *protocol.Protocol, f facts, inline bool) string {
 	fmt.Fprintf(&b, "A flowchart of the %s of the %s procedure for resolving professional disagreements about a child's safety.",
 		plural(len(p.Stages), "stage"), p.Partnership)
 	if len(f.urgent) > 0 {
-		b.WriteString(" Set apart at the top, the urgent route:")
+		b.WriteString(" Set apart at the top, under the heading \"" + urgentHeading + "\":")
 		for _, fl := range f.urgent {
 			b.WriteString(" " + fl.Question + " " + ifYes + fl.Action)
 		}

@@ -175,7 +175,7 @@ const (
 	resolvedAction   = "Record the outcome and tell the person who raised the concern"
 	startText        = "A professional disagreement arises"
 	endText          = "End of the procedure"
-	urgentHeading    = "Urgent: do not wait for the stages"
+	urgentHeading    = protocol.UrgentHeading
 	ifYes            = "If yes: "
 	whoPrefix        = "Who: "
 )

@@ -7,10 +7,15 @@ type Audit struct {
 	Period  string `yaml:"period" json:"period"`   // one of AuditPeriods
 }
 
+// AuditWhenResolved is the period of a protocol that wants each record's
+// audit return as soon as its disagreement ends, at whatever stage (ISCP's
+// audit tool): the record form asks for it then.
+const AuditWhenResolved = "when-resolved"
+
 // auditPeriods are the periods an audit key may give, with the words that
 // finish the sentence "Send your audit return to ...".
 var auditPeriods = []struct{ id, words string }{
-	{"when-resolved", "when the disagreement is resolved, or has been through every stage"},
+	{AuditWhenResolved, "when the disagreement is resolved, or has been through every stage"},
 	{"monthly", "every month"},
 	{"quarterly", "every three months"},
 	{"half-yearly", "every six months"},
@@ -48,4 +53,10 @@ func (p *Protocol) AuditContact() *Contact {
 		return nil
 	}
 	return p.ContactByID(p.Audit.Contact)
+}
+
+// AuditOnEnd reports whether the protocol wants each record's audit return
+// as soon as its disagreement ends (period when-resolved), and says to whom.
+func (p *Protocol) AuditOnEnd() bool {
+	return p.Audit != nil && p.Audit.Period == AuditWhenResolved && p.AuditContact() != nil
 }

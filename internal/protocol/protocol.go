@@ -117,6 +117,21 @@ const (
 	AfterPrevious = "previous" // counted from the completion of the previous stage
 )
 
+// UrgentHeading heads a protocol's urgent flags wherever they are listed
+// together, before the stages: on the procedure and contacts pages, in the
+// record form and in the flowchart. It is neutral on purpose: an urgent
+// flag is one to check before anything else, which may be a question of
+// immediate risk (ISCP's) or of pace (HIPS's quicker resolution).
+const UrgentHeading = "Check these first"
+
+// UrgentHeading returns the constant UrgentHeading, for layouts.
+func (p *Protocol) UrgentHeading() string { return UrgentHeading }
+
+// FirstLabel marks the action of an urgent flag answered yes among the
+// things to do (the record form's What to do now, and its exports), in the
+// same neutral words.
+const FirstLabel = "First"
+
 // Flag is a yes/no fact about the case that changes what must happen.
 type Flag struct {
 	ID        string `yaml:"id" json:"id"`

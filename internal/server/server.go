@@ -3,6 +3,16 @@
 // rebuilds after a change and reloads every open tab through server-sent
 // events. A failed build is shown in the browser and the terminal, and the
 // server keeps serving the last good site.
+//
+// The site is served by package statichost, the host the browser tests use
+// too, which behaves as the production hosts do: fixed content types, the
+// headers of the site's _headers (its Content-Security-Policy included, so
+// the policy is exercised while editing) and nothing read from outside the
+// output folder. After every good build the server opens a new Host on the
+// new output folder (a build replaces the folder whole). It answers only
+// its own host names (statichost.Hosts): localhost and loopback addresses,
+// and the machine's names and addresses when listening on every interface,
+// so a web page cannot read the unpublished site through DNS rebinding.
 package server
 
 import (
@@ -12,10 +22,8 @@ import (
 	"html"
 	"io"
 	"io/fs"
-	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,6 +31,7 @@ import (
 	"time"
 
 	"resolve/internal/build"
+	"resolve/internal/statichost"
 )
 
 // Config says what to build, watch and serve.
@@ -49,8 +58,10 @@ const reloadScript = `(function(){var es=new EventSource(%q);es.addEventListener
 // Server serves the output folder and tells browsers when it changes.
 type Server struct {
 	cfg     Config
+	base    string // the path the site is served under
 	mu      sync.Mutex
-	lastErr string // the messages of the last failed build, "" after a good one
+	host    *statichost.Host // the last good build; nil before the first
+	lastErr string           // the messages of the last failed build, "" after a good one
 	clients map[chan string]struct{}
 }
 
@@ -62,15 +73,24 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	_ = mime.AddExtensionType(".wasm", "application/wasm")
-	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
-	s := &Server{cfg: cfg, clients: map[chan string]struct{}{}}
+	_, base, err := build.ParseBaseURL(cfg.Build.BaseURL)
+	if err != nil {
+		return err
+	}
+	// The output folder is served as it is when the first build fails:
+	// never serve, or replace, a folder that is not a build.
+	if err := build.CheckOut(cfg.Build); err != nil {
+		return err
+	}
+	s := &Server{cfg: cfg, base: base, clients: map[chan string]struct{}{}}
+	defer s.closeHost()
 	s.rebuild()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	names := statichost.NamesFor(cfg.Addr, ln.Addr())
+	srv := &http.Server{Handler: statichost.Hosts(s, names), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -103,6 +123,26 @@ func (s *Server) rebuild() {
 		io.WriteString(s.cfg.Log, "built "+strconv.Itoa(res.Pages)+" pages in "+time.Since(start).Round(time.Millisecond).String()+"\n")
 	}
 	s.mu.Lock()
+	serving := s.host != nil
+	s.mu.Unlock()
+	var host *statichost.Host
+	if err == nil || !serving {
+		// A new output folder, or the first: serve it. After a failed
+		// build the old folder and its Host stay as they were.
+		var herr error
+		host, herr = statichost.Open(s.cfg.Build.Out, s.hostOptions())
+		if herr != nil && err == nil {
+			msg = herr.Error()
+			io.WriteString(s.cfg.Log, msg+"\n")
+		}
+	}
+	s.mu.Lock()
+	if host != nil {
+		if s.host != nil {
+			s.host.Close()
+		}
+		s.host = host
+	}
 	s.lastErr = msg
 	for c := range s.clients {
 		select {
@@ -168,6 +208,22 @@ func (s *Server) snapshot() string {
 	return b.String()
 }
 
+// hostOptions are how the site is served: under its base path, each page
+// with the reload script, and checked for a newer version on every visit
+// where _headers says nothing about caching.
+func (s *Server) hostOptions() statichost.Options {
+	return statichost.Options{Base: s.base, HTML: inject, Header: http.Header{"Cache-Control": {"no-cache"}}}
+}
+
+func (s *Server) closeHost() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.host != nil {
+		s.host.Close()
+		s.host = nil
+	}
+}
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case eventsPath:
@@ -176,89 +232,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		io.WriteString(w, strings.Replace(reloadScript, "%q", `"`+eventsPath+`"`, 1))
 		return
 	}
-	if base := s.basePath(); base != "/" {
+	if s.base != "/" && r.URL.Path == "/" {
 		// Serve the site where it will live, as on a project's GitHub Pages.
-		if !strings.HasPrefix(r.URL.Path, base) {
-			http.Redirect(w, r, base, http.StatusFound)
-			return
-		}
-		r.URL.Path = "/" + strings.TrimPrefix(r.URL.Path, base)
+		http.Redirect(w, r, s.base, http.StatusFound)
+		return
 	}
 	s.mu.Lock()
-	failed := s.lastErr
+	failed, host := s.lastErr, s.host
 	s.mu.Unlock()
-	if failed != "" && acceptsHTML(r) {
+	if failed != "" && acceptsHTML(r) || host == nil {
 		s.errorPage(w, failed)
 		return
 	}
-	s.file(w, r)
-}
-
-// basePath is the path part of --base-url, "/" when none was given.
-func (s *Server) basePath() string {
-	b := s.cfg.Build.BaseURL
-	if i := strings.Index(b, "://"); i >= 0 {
-		rest := b[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return "/"
-		}
-		b = rest[j:]
-	}
-	if b == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(b, "/") {
-		b += "/"
-	}
-	return b
+	host.ServeHTTP(w, r)
 }
 
 func acceptsHTML(r *http.Request) bool {
 	p := r.URL.Path
 	return strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html")
-}
-
-// file serves a file of the site, adding the reload script to HTML pages.
-func (s *Server) file(w http.ResponseWriter, r *http.Request) {
-	root := s.cfg.Build.Out
-	p := filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/"))
-	if strings.Contains(r.URL.Path, "..") {
-		http.Error(w, "bad path", http.StatusBadRequest)
-		return
-	}
-	name := filepath.Join(root, p)
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
-		}
-		name = filepath.Join(name, "index.html")
-	}
-	data, err := os.ReadFile(name)
-	status := http.StatusOK
-	if err != nil {
-		status = http.StatusNotFound
-		if data, err = os.ReadFile(filepath.Join(root, "404.html")); err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		name = "404.html"
-	}
-	ctype := mime.TypeByExtension(filepath.Ext(name))
-	if ctype == "" {
-		ctype = http.DetectContentType(data)
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
-	}
-	w.WriteHeader(status)
-	w.Write(data)
 }
 
 // inject adds the reload script before </body>.
@@ -278,6 +273,8 @@ func inject(page []byte) []byte {
 func (s *Server) errorPage(w http.ResponseWriter, msg string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusInternalServerError)
 	page := `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error: the build failed</title></head><body><main><h1>The build failed</h1><p>Fix these problems and save: this page reloads by itself.</p><pre>` + html.EscapeString(msg) + `</pre></main></body></html>`
 	w.Write(inject([]byte(page)))

@@ -20,7 +20,7 @@ func site(t *testing.T) build.Config {
 	dir := t.TempDir()
 	files := map[string]string{
 		"content/_index.md":   "---\ntitle: Home\n---\nFirst version.\n",
-		"layouts/base.html":   `<!DOCTYPE html><html lang="en"><head><title>{{.Page.Title}}</title></head><body>{{block "main" .}}{{end}}</body></html>`,
+		"layouts/base.html":   `<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="{{.Page.CSP}}"><title>{{.Page.Title}}</title></head><body>{{block "main" .}}{{end}}</body></html>`,
 		"layouts/home.html":   `{{define "main"}}{{.Page.Content}}{{end}}`,
 		"layouts/a-z.html":    `{{define "main"}}az{{end}}`,
 		"layouts/search.html": `{{define "main"}}search{{end}}`,
@@ -157,5 +157,101 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("server did not stop")
+	}
+}
+
+// start runs a server on cfg and returns its address and a stop function.
+func start(t *testing.T, cfg build.Config) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Build: cfg, Addr: "127.0.0.1:0", Interval: time.Hour, Ready: func(a string) { ready <- a }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	select {
+	case a := <-ready:
+		return "http://" + a
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not start")
+	}
+	return ""
+}
+
+// TestServeRefusesRebinding sends what a page on another site that made
+// its name resolve to 127.0.0.1 would send: a foreign Host header. Nothing
+// of the site, its events or its reload script may be read that way.
+func TestServeRefusesRebinding(t *testing.T) {
+	base := start(t, site(t))
+	for _, p := range []string{"/", "/index.html", eventsPath, scriptPath, "/sitemap.xml"} {
+		for host, want := range map[string]int{"evil.example": 403, "evil.example:80": 403, "localhost": 200} {
+			req, _ := http.NewRequest(http.MethodGet, base+p, nil)
+			req.Host = host
+			if p == eventsPath && want == 200 {
+				continue // a stream that stays open
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != want {
+				t.Errorf("GET %s with Host %s = %d; want %d", p, host, res.StatusCode, want)
+			}
+			if want == 403 && strings.Contains(string(b), "<urlset") {
+				t.Errorf("GET %s with Host %s sent the site", p, host)
+			}
+		}
+	}
+}
+
+// TestServeSendsProductionHeaders checks that serve sends what _headers
+// gives production, the security policy included, and serves nothing
+// outside the output folder.
+func TestServeSendsProductionHeaders(t *testing.T) {
+	cfg := site(t)
+	base := start(t, cfg)
+	res, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	headers, err := os.ReadFile(filepath.Join(cfg.Out, "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	csp := res.Header.Get("Content-Security-Policy")
+	if csp == "" || !strings.Contains(string(headers), "Content-Security-Policy: "+csp) {
+		t.Errorf("GET / sent Content-Security-Policy %q; want the policy of _headers:\n%s", csp, headers)
+	}
+	for k, v := range map[string]string{"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer", "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache"} {
+		if got := res.Header.Get(k); got != v {
+			t.Errorf("GET / sent %s: %q; want %q", k, got, v)
+		}
+	}
+	os.WriteFile(filepath.Join(filepath.Dir(cfg.Out), "secret.txt"), []byte("DEPLOY_TOKEN"), 0o600)
+	for _, p := range []string{"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/_headers", "/.resolve-build"} {
+		code, body := get(t, base+p)
+		if code != 404 || strings.Contains(body, "DEPLOY_TOKEN") {
+			t.Errorf("GET %s = %d %.60q; want 404", p, code, body)
+		}
+	}
+}
+
+// TestServeRefusesAnOutputThatIsNotABuild: serve would show the folder as
+// the site if the first build failed, so it refuses one that is not a build.
+func TestServeRefusesAnOutputThatIsNotABuild(t *testing.T) {
+	cfg := site(t)
+	cfg.Out = cfg.Content
+	err := Run(context.Background(), Config{Build: cfg, Addr: "127.0.0.1:0"})
+	if err == nil || !strings.Contains(err.Error(), "is the content folder") {
+		t.Errorf("Run with --out content = %v; want a refusal", err)
 	}
 }

@@ -62,7 +62,7 @@ func run(m *testing.M) int {
 		Layouts: filepath.Join(root, "layouts"),
 		Static:  filepath.Join(root, "static"),
 		Out:     siteDir,
-		Extra:   wasmStep(root),
+		Modules: wasmModules(root),
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sitetest: building the example site:", err)
@@ -80,15 +80,25 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// wasmStep builds the record form's WebAssembly module into the site, as
-// `resolve build` does, so every page is tested as published. The module is
-// cached between runs (see package wasmbuild), so this is quick after the
-// first time.
-func wasmStep(root string) func(dir string) error {
+// wasmModules gives the build the WebAssembly modules, as `resolve build`
+// does, so every page is tested as published: the pages name the modules'
+// files. The modules are cached between runs (see package wasmbuild), so
+// this is quick after the first time.
+func wasmModules(root string) func() (*build.Modules, error) {
 	b := wasmbuild.New(wasmbuild.Config{Root: root})
-	return func(dir string) error {
-		_, err := b.Build(context.Background(), dir)
-		return err
+	return func() (*build.Modules, error) {
+		r, err := b.Resolve(context.Background())
+		if err != nil {
+			return nil, err
+		}
+		m := &build.Modules{Write: func(dir string) error {
+			_, err := r.Write(dir)
+			return err
+		}}
+		for _, f := range r.Files() {
+			m.Files = append(m.Files, build.ModuleFiles{Name: f.Name, Module: f.Module, Exec: f.Exec})
+		}
+		return m, nil
 	}
 }
 

@@ -10,9 +10,11 @@
 //	wasm_exec.<hash>.js    the JavaScript support file of the Go that built it
 //	manifest.json          {"module": "record.<hash>.wasm", "exec": "wasm_exec.<hash>.js"}
 //
-// The hashes are of the files' contents, so both can be cached for ever; the
-// page's script reads the manifest, which is small and not fingerprinted, to
-// find them. wasm_exec.js must come from the same Go installation as the
+// The hashes are of the files' contents, so both can be cached for ever.
+// [Builder.Resolve] names them before a site's pages are rendered, so that
+// the pages can name them too (the record form preloads its module); the
+// manifest, small and not fingerprinted, names them for a page that was not
+// told, and for tools. wasm_exec.js must come from the same Go installation as the
 // module (the two are a matched pair), so it always travels with it.
 //
 // # Where a module comes from
@@ -156,25 +158,107 @@ func (b *Builder) modules() []Module {
 }
 
 // Build puts into the site folder dir every module the site needs (those
-// whose When matches a file in dir), each from where [Builder] says.
+// whose When matches a file in dir), each from where [Builder] says. It
+// loads only those; a build whose pages name the modules' files resolves
+// them first, with [Builder.Resolve].
 func (b *Builder) Build(ctx context.Context, dir string) ([]Files, error) {
 	var out []Files
 	for _, m := range b.modules() {
-		if hits, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(m.When))); len(hits) == 0 {
+		if !needed(dir, m) {
 			continue
 		}
-		wasm, execJS, from, err := b.load(ctx, m)
+		r, err := b.resolve(ctx, m)
 		if err != nil {
 			return nil, err
 		}
-		f, err := write(dir, m, wasm, execJS)
-		if err != nil {
+		if err := r.write(dir); err != nil {
 			return nil, err
 		}
-		f.From = from
-		out = append(out, *f)
+		out = append(out, r.files)
 	}
 	return out, nil
+}
+
+// Resolve loads every module, each from where [Builder] says, and names
+// its files, before anything is written: a site's pages can then name
+// them (the record form preloads its module by name, rather than after
+// reading the manifest), and [Resolved.Write] puts exactly those files
+// into the site once it is rendered, even if the sources change meanwhile.
+func (b *Builder) Resolve(ctx context.Context) (*Resolved, error) {
+	r := &Resolved{}
+	for _, m := range b.modules() {
+		rm, err := b.resolve(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		r.mods = append(r.mods, rm)
+	}
+	return r, nil
+}
+
+// Resolved is every module of one build, loaded and named.
+type Resolved struct{ mods []*resolved }
+
+// resolved is one module, loaded, with the names of its files.
+type resolved struct {
+	m            Module
+	wasm, execJS []byte
+	man          Manifest
+	files        Files
+}
+
+// Files returns the files of every module, in the order of the modules,
+// as Write would write them.
+func (r *Resolved) Files() []Files {
+	out := make([]Files, len(r.mods))
+	for i, rm := range r.mods {
+		out[i] = rm.files
+	}
+	return out
+}
+
+// Write puts into the site folder dir the modules the site needs (those
+// whose When matches a file in dir) and returns their files.
+func (r *Resolved) Write(dir string) ([]Files, error) {
+	var out []Files
+	for _, rm := range r.mods {
+		if !needed(dir, rm.m) {
+			continue
+		}
+		if err := rm.write(dir); err != nil {
+			return nil, err
+		}
+		out = append(out, rm.files)
+	}
+	return out, nil
+}
+
+// needed says whether the site folder dir needs module m: whether
+// something in it matches m.When.
+func needed(dir string, m Module) bool {
+	hits, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(m.When)))
+	return len(hits) > 0
+}
+
+// resolve loads m and names its files by their contents.
+func (b *Builder) resolve(ctx context.Context, m Module) (*resolved, error) {
+	wasm, execJS, from, err := b.load(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	folder := path.Dir(m.Manifest)
+	man := Manifest{
+		Module: m.Name + "." + shortHash(wasm) + ".wasm",
+		Exec:   "wasm_exec." + shortHash(execJS) + ".js",
+	}
+	return &resolved{m: m, wasm: wasm, execJS: execJS, man: man, files: Files{
+		Name:     m.Name,
+		Module:   path.Join(folder, man.Module),
+		Exec:     path.Join(folder, man.Exec),
+		Manifest: m.Manifest,
+		Size:     len(wasm),
+		From:     from,
+	}}, nil
 }
 
 // load returns the module m and its wasm_exec.js: the carried ones when the
@@ -218,34 +302,23 @@ func (b *Builder) index() (*Index, error) {
 	return b.carried, b.carriedErr
 }
 
-// write puts a module and its wasm_exec.js into the site folder dir, named
-// by their contents, with the manifest naming them.
-func write(dir string, m Module, wasm, execJS []byte) (*Files, error) {
-	folder := path.Dir(m.Manifest)
-	man := Manifest{
-		Module: m.Name + "." + shortHash(wasm) + ".wasm",
-		Exec:   "wasm_exec." + shortHash(execJS) + ".js",
-	}
-	out := filepath.Join(dir, filepath.FromSlash(folder))
+// write puts the module and its wasm_exec.js into the site folder dir,
+// named by their contents, with the manifest naming them.
+func (r *resolved) write(dir string) error {
+	out := filepath.Join(dir, filepath.FromSlash(path.Dir(r.m.Manifest)))
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, err
+		return err
 	}
-	manifest, _ := json.Marshal(man)
+	manifest, _ := json.Marshal(r.man)
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{man.Module, wasm}, {man.Exec, execJS}, {path.Base(m.Manifest), append(manifest, '\n')}} {
+	}{{r.man.Module, r.wasm}, {r.man.Exec, r.execJS}, {path.Base(r.m.Manifest), append(manifest, '\n')}} {
 		if err := os.WriteFile(filepath.Join(out, f.name), f.data, 0o644); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return &Files{
-		Name:     m.Name,
-		Module:   path.Join(folder, man.Module),
-		Exec:     path.Join(folder, man.Exec),
-		Manifest: m.Manifest,
-		Size:     len(wasm),
-	}, nil
+	return nil
 }
 
 func shortHash(data []byte) string {

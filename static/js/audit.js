@@ -1,7 +1,9 @@
 // audit.js: starts the WebAssembly module of the partnership's audit page
 // (/audit/), which reads audit returns and saved records in the browser and
 // sums them up (see wasm/audit and wasm/auditpage). The page names the
-// module's manifest in #audit-page's data-manifest. This file only loads it.
+// module and its Go support script in #audit-page's data-module and
+// data-exec, and preloads both; a page built without them names the
+// module's manifest in data-manifest. This file only loads the module.
 //
 // It never logs and never sends anything: the only requests it makes are for
 // the module's own files, from this site. The files the manager chooses are
@@ -52,16 +54,25 @@
     say("The audit tool could not start. The same summary can be made on a computer with resolve: resolve audit --content content FOLDER.");
   };
 
+  const files = async () => {
+    if (page.getAttribute("data-module")) {
+      const at = (name) => new URL(page.getAttribute(name), document.baseURI).href;
+      return { module: at("data-module"), exec: at("data-exec") };
+    }
+    const manifest = new URL(page.getAttribute("data-manifest"), document.baseURI);
+    const res = await fetch(manifest.href, { credentials: "same-origin" });
+    if (!res.ok) throw new Error("its files are missing");
+    const m = await res.json();
+    return { module: new URL(m.module, manifest).href, exec: new URL(m.exec, manifest).href };
+  };
+
   const start = async () => {
     say("Loading the audit tool…");
     try {
-      const manifest = new URL(page.getAttribute("data-manifest"), document.baseURI);
-      const res = await fetch(manifest.href, { credentials: "same-origin" });
-      if (!res.ok) throw new Error("its files are missing");
-      const m = await res.json();
-      await addScript(new URL(m.exec, manifest).href);
+      const f = await files();
+      await addScript(f.exec);
       const go = new Go();
-      const result = await instantiate(new URL(m.module, manifest).href, go.importObject);
+      const result = await instantiate(f.module, go.importObject);
       // run resolves only if the module stops, which it never does on purpose.
       go.run(result.instance).then(failed, failed);
     } catch (e) {
@@ -69,6 +80,7 @@
     }
   };
 
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start);
+  // At once: the page's head has already asked for the module's files.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

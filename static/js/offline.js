@@ -13,7 +13,23 @@
     navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.pathname })
       .catch(function () { /* not served over https, or refused: stay online-only */ });
   }
+  // On the record form, only once its module runs: registering saves the
+  // whole site, the module with it, and on a slow line that download would
+  // halve the speed of the form's own.
+  function afterRecordTool(f) {
+    var form = document.getElementById("record-form");
+    if (!form || form.getAttribute("data-ready") === "true" || typeof MutationObserver !== "function") return f();
+    var watch = new MutationObserver(function () {
+      if (form.getAttribute("data-ready") !== "true") return;
+      watch.disconnect();
+      f();
+    });
+    watch.observe(form, { attributes: true, attributeFilter: ["data-ready"] });
+  }
   // After the page has loaded, so registering never slows the first visit.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  function later() {
+    afterRecordTool(register);
+  }
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later);
 })();

@@ -16,7 +16,8 @@
 //
 // layouts/audit.html renders the page; the module needs these ids:
 //
-//	audit-page                  the tool, hidden until the module runs; data-manifest, data-site
+//	audit-page                  the tool, hidden until the module runs; data-module, data-exec
+//	                            (or data-manifest, which names them), data-site
 //	protocol-data               <script type="application/json">: {"protocols": [{"protocol", "calendar"}]}
 //	audit-status-text           what the tool is doing (in a role="status" box)
 //	audit-error                 a failure of the tool itself (role="alert")

@@ -38,6 +38,11 @@ const ReviewWarningDays = 60
 // maxTimescale is the longest a stage's timescale wording may be.
 const maxTimescale = 80
 
+// MaxDays is the longest timescale a stage may have, in working or
+// calendar days. Counting working days is linear in their number, and no
+// procedure gives a stage more than a few weeks.
+const MaxDays = 365
+
 // Protocol reports every problem with p, each with file and line. Review
 // dates that have passed or are near give warnings, not errors.
 func Protocol(p *protocol.Protocol, env Env) diag.List {
@@ -191,6 +196,10 @@ func dueProblems(i int, d *protocol.Due) []dueProblem {
 		out = append(out, dueProblem{"calendar_days", "calendar_days must be a positive whole number"})
 	case d.WorkingDays == 0 && d.CalendarDays == 0:
 		out = append(out, dueProblem{"working_days", `give working_days (a positive whole number), or leave out due for "as soon as possible"`})
+	case d.WorkingDays > MaxDays:
+		out = append(out, dueProblem{"working_days", fmt.Sprintf("working_days must be at most %d (a year): a stage that takes longer has no timescale to count", MaxDays)})
+	case d.CalendarDays > MaxDays:
+		out = append(out, dueProblem{"calendar_days", fmt.Sprintf("calendar_days must be at most %d (a year): a stage that takes longer has no timescale to count", MaxDays)})
 	}
 	switch d.After {
 	case protocol.AfterConcern:
@@ -269,7 +278,7 @@ func (c *checker) id(seen map[string]int, l idList, i int, id string) {
 }
 
 // contacts checks that each contact has a name and a way to reach it,
-// each well formed, and that an id and stage, where given, are usable.
+// each well formed, and that an id and a stage, where given, are usable.
 func (c *checker) contacts() {
 	seen := map[string]int{}
 	for i, ct := range c.p.Contacts {

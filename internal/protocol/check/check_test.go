@@ -103,6 +103,8 @@ func TestProtocolErrors(t *testing.T) {
 		{"stage without who", "      who: Managers\n", "", "content/test/_index.md:20: protocol: stage 2 has no who"},
 		{"zero working days", "working_days: 2, after: concern", "working_days: 0, after: concern", "content/test/_index.md:17: protocol: stage 1 due: give working_days"},
 		{"negative days", "working_days: 2, after: concern", "working_days: -2, after: concern", "content/test/_index.md:17: protocol: stage 1 due: working_days must be a positive whole number"},
+		{"working days too many", "working_days: 2, after: concern", "working_days: 2147483647, after: concern", "content/test/_index.md:17: protocol: stage 1 due: working_days must be at most 365"},
+		{"calendar days too many", "calendar_days: 5, after: previous", "calendar_days: 366, after: previous", "content/test/_index.md:23: protocol: stage 2 due: calendar_days must be at most 365"},
 		{"both units", "calendar_days: 5, after: previous", "calendar_days: 5, working_days: 2, after: previous", "content/test/_index.md:23: protocol: stage 2 due: give working_days or calendar_days, not both"},
 		{"bad after", "after: previous", "after: later", `content/test/_index.md:23: protocol: stage 2 due: after must be concern or previous, not "later"`},
 		{"first stage after previous", "after: concern", "after: previous", "content/test/_index.md:17: protocol: stage 1 due: the first stage has no previous stage"},

@@ -1,4 +1,4 @@
-package browsertest
+package statichost
 
 import (
 	"bufio"
@@ -74,24 +74,59 @@ func headersFor(rules []headerRule, p string) http.Header {
 	return h
 }
 
-// matchPattern reports whether the path p matches pattern, where each * in
-// pattern stands for any run of characters, slashes included.
+// matchPattern reports whether the path p matches pattern as Netlify and
+// Cloudflare Pages match _headers patterns: each * stands for any run of
+// characters, slashes included, and each :name (a colon at the start of a
+// segment, then letters, digits and _) for one path segment that is not
+// empty. It takes time in
+// proportion to the product of the two lengths, however many stars.
 func matchPattern(pattern, p string) bool {
-	parts := strings.Split(pattern, "*")
-	if len(parts) == 1 {
-		return pattern == p
+	type token struct {
+		kind byte // 'c' a character, '*' a star, ':' a placeholder
+		c    byte
 	}
-	if !strings.HasPrefix(p, parts[0]) {
-		return false
-	}
-	p = p[len(parts[0]):]
-	last := parts[len(parts)-1]
-	for _, part := range parts[1 : len(parts)-1] {
-		i := strings.Index(p, part)
-		if i < 0 {
-			return false
+	var tokens []token
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '*':
+			tokens = append(tokens, token{kind: '*'})
+		case c == ':' && i > 0 && pattern[i-1] == '/' && i+1 < len(pattern) && isNameByte(pattern[i+1]):
+			for i+1 < len(pattern) && isNameByte(pattern[i+1]) {
+				i++
+			}
+			tokens = append(tokens, token{kind: ':'})
+		default:
+			tokens = append(tokens, token{kind: 'c', c: c})
 		}
-		p = p[i+len(part):]
 	}
-	return len(p) >= len(last) && strings.HasSuffix(p, last)
+	// next[j] is whether tokens[t+1:] match p[j:]; cur is the same for t.
+	next := make([]bool, len(p)+1)
+	cur := make([]bool, len(p)+1)
+	next[len(p)] = true
+	for t := len(tokens) - 1; t >= 0; t-- {
+		tok := tokens[t]
+		for j := len(p); j >= 0; j-- {
+			switch tok.kind {
+			case '*':
+				cur[j] = next[j] || j < len(p) && cur[j+1]
+			case ':':
+				// One or more characters up to the next / or the end.
+				cur[j] = false
+				for k := j; k < len(p) && p[k] != '/'; k++ {
+					if next[k+1] {
+						cur[j] = true
+						break
+					}
+				}
+			default:
+				cur[j] = j < len(p) && p[j] == tok.c && next[j+1]
+			}
+		}
+		next, cur = cur, next
+	}
+	return next[0]
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }

@@ -1,4 +1,4 @@
-package browsertest
+package statichost
 
 import (
 	"net/http"
@@ -76,6 +76,14 @@ func TestMatchPattern(t *testing.T) {
 		{"/*/embed/*", "/hips/flowchart/", false},
 		{"/a*a", "/a", false},
 		{"/a*a", "/aa", true},
+		{"/:section/", "/hips/", true},
+		{"/:section/", "/hips/x/", false},
+		{"/:section/", "//", false},
+		{"/:section/:page/", "/hips/stage-1/", true},
+		{"/:section/:page/", "/hips/", false},
+		{"/a:b", "/a:b", true},
+		{"/a:b", "/ax", false},
+		{"/*.wasm", "/:x.wasm", true},
 	}
 	for _, tt := range tests {
 		if got := matchPattern(tt.pattern, tt.path); got != tt.want {
@@ -127,5 +135,12 @@ func FuzzParseHeaders(f *testing.F) {
 			}
 		}
 		headersFor(rules, p) // must not panic
+		// A pattern without * or placeholders matches only itself.
+		if strings.Contains(in, "\n") {
+			return
+		}
+		if !strings.ContainsAny(in, "*:") && matchPattern(in, p) != (in == p) {
+			t.Errorf("matchPattern(%q, %q) = %v", in, p, !(in == p))
+		}
 	})
 }
