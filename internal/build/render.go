@@ -13,7 +13,9 @@ import (
 // render turns each page's markdown into HTML, adds it to the search
 // index and lays it out, all in one pass on the worker pool, so a page is
 // finished and written while its markdown is fresh; then it lays out the
-// A to Z, which needs every page's headings, and checks every link. It
+// A to Z, which needs every page's headings, beside the index's merge and
+// the layouts of the last pages, held back to keep the pool busy
+// meanwhile (see holdBack), and checks every link. It
 // returns every problem: a page with a broken link is still laid out, so
 // that links to it can be checked and every link problem of the site is
 // reported together.
@@ -33,20 +35,31 @@ func (s *site) render() diag.List {
 		s.index = s.newSearchIndex()
 	}
 	idx := s.index
-	var late []*page // laid out once every page's headings are known
-	s.parallel(func(p *page) {
+	az := s.azPage()
+	hold := s.holdBack(az)
+	var late []*page // laid out once every page's headings are known: the A to Z and those held back
+	if az != nil {
+		late = append(late, az) // first: it takes longest
+	}
+	s.parallel(s.pages, func(p *page) {
 		if p.src != nil {
 			report(s.renderMarkdown(p), lint(p))
-			if s.notLaidOut[p.src.Path] {
-				return // set aside for a problem reported already
-			}
+		}
+		if az != nil {
+			p.az = s.azEntries(p, az)
+		}
+		if p.src != nil && s.notLaidOut[p.src.Path] {
+			return // set aside for a problem reported already
 		}
 		if idx != nil && p.searchNo >= 0 && !searchFromHTML(p) {
 			if err := idx.Add(p.searchNo, s.searchPage(p, nil)); err != nil {
 				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
 			}
 		}
-		if p.kind == "a-z" {
+		if p == az {
+			return
+		}
+		if hold[p] && !(idx != nil && p.searchNo >= 0 && searchFromHTML(p)) {
 			mu.Lock()
 			late = append(late, p)
 			mu.Unlock()
@@ -54,7 +67,6 @@ func (s *site) render() diag.List {
 		}
 		report(s.layOut(p), nil)
 	})
-	s.warnings = append(s.warnings, warnings...)
 	// The index's merge runs beside the last layouts.
 	index := make(chan error, 1)
 	if idx == nil {
@@ -67,12 +79,11 @@ func (s *site) render() diag.List {
 		}()
 	}
 	s.fillAZ()
-	for _, p := range late {
-		problems = append(problems, s.layOut(p)...)
-	}
+	s.parallel(late, func(p *page) { report(s.layOut(p), nil) })
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
+	s.warnings = append(s.warnings, warnings...)
 	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
 	problems.Sort()
@@ -137,8 +148,9 @@ func idsIn(page []byte) map[string]bool {
 	}
 }
 
-// parallel runs f for every page on a pool of cfg.Workers goroutines.
-func (s *site) parallel(f func(*page)) {
+// parallel runs f for every page of pages, in order, on a pool of
+// cfg.Workers goroutines.
+func (s *site) parallel(pages []*page, f func(*page)) {
 	work := make(chan *page)
 	var wg sync.WaitGroup
 	for i := 0; i < s.cfg.Workers; i++ {
@@ -150,7 +162,7 @@ func (s *site) parallel(f func(*page)) {
 			}
 		}()
 	}
-	for _, p := range s.pages {
+	for _, p := range pages {
 		work <- p
 	}
 	close(work)

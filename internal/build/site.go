@@ -85,6 +85,7 @@ type page struct {
 	hasPolicy   bool            // its layout wrote its security policy into it
 	written     bool            // already in the output folder
 	html        []byte
+	az          []azItem // its entries in the A to Z, until the A to Z is made
 }
 
 // outFile is a file to write that is not a rendered page.
