@@ -39,7 +39,7 @@ func (s *site) startLive(l *Live, incremental bool) error {
 		s.search.adds = nil
 	}
 	var again atomic.Int64
-	s.parallel(func(p *page) {
+	s.parallel(s.pages, func(p *page) {
 		if p.kind != "a-z" && !s.memo.reuse(s, p) {
 			again.Add(1)
 		}

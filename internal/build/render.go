@@ -14,7 +14,9 @@ import (
 // render turns each page's markdown into HTML, adds it to the search
 // index and lays it out, all in one pass on the worker pool, so a page is
 // finished and written while its markdown is fresh; then it lays out the
-// A to Z, which needs every page's headings, and checks every link. It
+// A to Z, which needs every page's headings, beside the index's merge and
+// the layouts of the last pages, held back to keep the pool busy
+// meanwhile (see holdBack), and checks every link. It
 // returns every problem: a page with a broken link is still laid out, so
 // that links to it can be checked and every link problem of the site is
 // reported together.
@@ -48,26 +50,40 @@ func (s *site) render() diag.List {
 		s.index = whole
 	}
 	idx := s.index
-	var late []*page // laid out once every page's headings are known
-	s.parallel(func(p *page) {
+	az := s.azPage()
+	hold := s.holdBack(az)
+	var late []*page // laid out once every page's headings are known: the A to Z and those held back
+	if az != nil {
+		late = append(late, az) // first: it takes longest
+	}
+	s.parallel(s.pages, func(p *page) {
 		if p.kept { // a live build's page that has not changed (memo.go)
 			report(nil, p.lint)
+			if az != nil {
+				p.az = s.azEntries(p, az) // its headings are the last build's
+			}
 			return
 		}
 		if p.src != nil {
 			ps := s.renderMarkdown(p)
 			p.lint = lint(p)
 			report(ps, p.lint)
-			if s.notLaidOut[p.src.Path] {
-				return // set aside for a problem reported already
-			}
+		}
+		if az != nil {
+			p.az = s.azEntries(p, az)
+		}
+		if p.src != nil && s.notLaidOut[p.src.Path] {
+			return // set aside for a problem reported already
 		}
 		if idx != nil && p.searchNo >= 0 && !searchFromHTML(p) {
 			if err := idx.Add(p.searchNo, s.searchPage(p, nil)); err != nil {
 				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
 			}
 		}
-		if p.kind == "a-z" {
+		if p == az {
+			return
+		}
+		if hold[p] && !(idx != nil && p.searchNo >= 0 && searchFromHTML(p)) {
 			mu.Lock()
 			late = append(late, p)
 			mu.Unlock()
@@ -75,7 +91,6 @@ func (s *site) render() diag.List {
 		}
 		report(s.layOut(p), nil)
 	})
-	s.warnings = append(s.warnings, warnings...)
 	// The index's merge runs beside the last layouts.
 	index := make(chan error, 1)
 	if whole == nil {
@@ -87,20 +102,25 @@ func (s *site) render() diag.List {
 			index <- err
 		}()
 	}
+	var layouts []*page
 	for _, p := range late {
-		if s.memo.reuse(s, p) {
-			continue // a live build's A to Z, whose entries are as they were
+		if p == az {
+			if s.memo.reuse(s, p) {
+				continue // a live build's A to Z, whose entries are as they were
+			}
+			if s.azAfterPages(p) {
+				s.azLate = p // laid out once the pages are written (inplace.go)
+				continue
+			}
+			s.fillAZ()
 		}
-		if s.azAfterPages(p) {
-			s.azLate = p // laid out once the pages are written (inplace.go)
-			continue
-		}
-		s.fillAZ()
-		problems = append(problems, s.layOut(p)...)
+		layouts = append(layouts, p)
 	}
+	s.parallel(layouts, func(p *page) { report(s.layOut(p), nil) })
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
+	s.warnings = append(s.warnings, warnings...)
 	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
 	// A live build adds the pages it rendered again to the last build's
@@ -175,8 +195,9 @@ func idsIn(page []byte) map[string]bool {
 	}
 }
 
-// parallel runs f for every page on a pool of cfg.Workers goroutines.
-func (s *site) parallel(f func(*page)) {
+// parallel runs f for every page of pages, in order, on a pool of
+// cfg.Workers goroutines.
+func (s *site) parallel(pages []*page, f func(*page)) {
 	work := make(chan *page)
 	var wg sync.WaitGroup
 	for i := 0; i < s.cfg.Workers; i++ {
@@ -188,7 +209,7 @@ func (s *site) parallel(f func(*page)) {
 			}
 		}()
 	}
-	for _, p := range s.pages {
+	for _, p := range pages {
 		work <- p
 	}
 	close(work)

@@ -95,6 +95,7 @@ type page struct {
 	hasPolicy   bool            // its layout wrote its security policy into it
 	written     bool            // already in the output folder
 	html        []byte
+	az          []azItem // its entries in the A to Z, until the A to Z is made
 
 	// For a live build (memo.go): what the page's markdown was rendered
 	// from, its warnings, and whether the last build's output stands.
