@@ -3,7 +3,6 @@ package search
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // termer finds the terms of text as the index records them (see the
@@ -70,24 +69,7 @@ func (tm *termer) eachPlain(text string, f func(id int32)) {
 	first, end := 0, 0 // where the compound being read starts and ends
 	links := 0         // its words so far
 	for i := 0; i < len(text); {
-		j, fold := i, false
-		for j < len(text) {
-			c := text[j]
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				j++
-				continue
-			case c >= 'A' && c <= 'Z', c == '\'':
-				fold = true
-				j++
-				continue
-			case c >= utf8.RuneSelf && strings.HasPrefix(text[j:], "’"):
-				fold = true
-				j += len("’")
-				continue
-			}
-			break
-		}
+		j, fold := plainWordEnd(text, i)
 		if j == i {
 			i++ // a separator
 			continue
