@@ -222,35 +222,6 @@ func (s *site) stampAsset(a string) {
 	s.stampMu.Unlock()
 }
 
-// runJobs runs jobs on a pool of workers and returns the first error.
-func (s *site) runJobs(jobs []func() error) error {
-	var mu sync.Mutex
-	var first error
-	work := make(chan func() error)
-	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers*2; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range work {
-				if err := job(); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, job := range jobs {
-		work <- job
-	}
-	close(work)
-	wg.Wait()
-	return first
-}
-
 // replace writes data, minified as mime if set, to rel in the output
 // folder, unless the file there holds those bytes already, and reports
 // whether it wrote.

@@ -158,15 +158,6 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	tmp, m, rec := s.out.dir, s.out.m, s.out.rec
-	var mu sync.Mutex
-	var firstErr error
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-		}
-		mu.Unlock()
-	}
 	// Pages, generated files and content files, all written on one pool.
 	jobs := make([]func() error, 0, len(s.pages)+len(s.files)+len(s.tree.Assets))
 	for _, p := range s.pages {
@@ -193,26 +184,8 @@ func (s *site) write() (files int, bytes int64, err error) {
 			return rec.write(m, tmp, a, "", data)
 		})
 	}
-	work := make(chan func() error)
-	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers*2; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range work {
-				if err := job(); err != nil {
-					fail(err)
-				}
-			}
-		}()
-	}
-	for _, job := range jobs {
-		work <- job
-	}
-	close(work)
-	wg.Wait()
-	if firstErr != nil {
-		return 0, 0, firstErr
+	if err := s.runJobs(jobs); err != nil {
+		return 0, 0, err
 	}
 	if err := s.writeModules(tmp); err != nil {
 		return 0, 0, err
@@ -230,6 +203,35 @@ func (s *site) write() (files int, bytes int64, err error) {
 	}
 	s.out.swapped = true
 	return len(rec.files), rec.bytes.Load(), nil
+}
+
+// runJobs runs jobs on a pool of workers and returns the first error.
+func (s *site) runJobs(jobs []func() error) error {
+	var mu sync.Mutex
+	var first error
+	work := make(chan func() error)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers*2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				if err := job(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	return first
 }
 
 // outPath is the file a page URL is served from.
