@@ -6,8 +6,9 @@
 // resident set) is comparable. The comparison is of the same work: both
 // tools build with the same minimal layouts (pages, sections, a home page,
 // 404). resolve is also timed doing more than Hugo does, so its cost is
-// seen too: with a search page, and so the search index and the A to Z,
-// and with the repository's full layouts and static files.
+// seen too: with a search page, and so the search index and the A to Z
+// (and what they add to the build is printed on its own), and with the
+// repository's full layouts and static files.
 package benchmark
 
 import (
@@ -49,9 +50,10 @@ func (c *Config) SetSizes(v string) error {
 
 // Measure is one tool's best build of one manual.
 type Measure struct {
-	Took   time.Duration
-	CPU    time.Duration // user and system time of the fastest run
-	MaxRSS int64         // bytes
+	Took     time.Duration
+	CPU      time.Duration // user and system time of the fastest run
+	LeastCPU time.Duration // the least user and system time of any run
+	MaxRSS   int64         // bytes
 }
 
 // Run generates each manual, builds it with both tools and prints a table.
@@ -99,6 +101,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		return filepath.Join(outs, tool+"-"+strconv.Itoa(builds))
 	}
 	var perPage []float64
+	var adds []string // what search adds, a line a size
 	for _, n := range cfg.Sizes {
 		manual := filepath.Join(dir, "manual-"+strconv.Itoa(n))
 		if err := Generate(manual, n); err != nil {
@@ -133,6 +136,13 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 			pad(ms(r.CPU)+" / "+ms(h.CPU), 21)+
 			pad(strconv.FormatFloat(us, 'f', 0, 64), 10)+pad(mb(r.MaxRSS)+" / "+mb(h.MaxRSS), 17)+
 			pad(ms(searching.Took)+" ("+ratio(searching)+")", 18)+ms(full.Took)+"\n")
+		adds = append(adds, pad(strconv.Itoa(n), 8)+pad(more(r.Took, searching.Took), 22)+more(r.LeastCPU, searching.LeastCPU)+"\n")
+	}
+	io.WriteString(w, "\nWhat search (its index and the A to Z) adds to resolve's build, against the build without it\n")
+	io.WriteString(w, "(wall: fastest runs; CPU: least user and system time of any run)\n\n")
+	io.WriteString(w, pad("pages", 8)+pad("wall", 22)+"CPU\n")
+	for _, l := range adds {
+		io.WriteString(w, l)
 	}
 	if len(perPage) > 1 {
 		io.WriteString(w, "\nTime per page from the smallest to the largest manual: "+
@@ -146,6 +156,19 @@ func pad(s string, n int) string {
 		s += " "
 	}
 	return s
+}
+
+// more says how much longer after is than before: "+1234 ms (+41%)".
+func more(before, after time.Duration) string {
+	pct := 0.0
+	if before > 0 {
+		pct = 100 * float64(after-before) / float64(before)
+	}
+	sign := "+"
+	if after < before {
+		sign = "" // ms writes the minus
+	}
+	return sign + ms(after-before) + " (" + sign + strconv.FormatFloat(pct, 'f', 0, 64) + "%)"
 }
 
 func ms(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) + " ms" }
@@ -177,6 +200,9 @@ func best(ctx context.Context, runs int, cmds []func() *exec.Cmd) ([]Measure, er
 			m := &out[j]
 			if i == 0 || took < m.Took {
 				m.Took, m.CPU = took, cpu
+			}
+			if i == 0 || cpu < m.LeastCPU {
+				m.LeastCPU = cpu
 			}
 			m.MaxRSS = max(m.MaxRSS, rss)
 		}

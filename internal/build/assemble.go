@@ -2,11 +2,8 @@ package build
 
 import (
 	"path"
-	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"resolve/internal/content"
 	"resolve/internal/diag"
@@ -188,71 +185,4 @@ func (s *site) addSitePages(problems *diag.List) {
 	s.files = append(s.files,
 		outFile{path: "schema/record-v1.json", data: escalation.SchemaJSON, mime: "application/json"},
 		outFile{path: "schema/audit-v1.json", data: escalation.AuditSchemaJSON, mime: "application/json"})
-}
-
-// azData is the A to Z index: every page and every heading, by letter.
-// It is filled in after markdown is rendered, when headings are known.
-type azData struct {
-	Letters []azLetter
-}
-
-type azLetter struct {
-	Letter  string
-	Entries []azEntry
-}
-
-type azEntry struct {
-	Title string
-	URL   string
-	Where string // the page a heading is on, "" for a page itself
-}
-
-// fillAZ lists every page and heading under its first letter.
-func (s *site) fillAZ() {
-	p := s.byURL["/a-z/"]
-	if p == nil {
-		return
-	}
-	var entries []azEntry
-	for _, q := range s.pages {
-		if q.noIndex || q == p || q.url == "/search/" {
-			continue
-		}
-		where := q.title
-		if q.proto != nil {
-			where += " (" + strings.ToUpper(q.proto.ID) + ")"
-		}
-		entries = append(entries, azEntry{Title: where, URL: s.url(q.url)})
-		if q.doc == nil {
-			continue
-		}
-		for _, h := range q.doc.Headings {
-			if h.Level == 2 {
-				entries = append(entries, azEntry{Title: h.Text, URL: s.url(q.url) + "#" + h.ID, Where: where})
-			}
-		}
-	}
-	// Sort by lower-case title, then the page it is on, then URL: one key
-	// per entry, worked out once rather than on every comparison (a zero
-	// byte sorts before any character, so a title sorts before longer ones
-	// it begins).
-	keys := make([]string, len(entries))
-	order := make([]int, len(entries))
-	for i, e := range entries {
-		keys[i], order[i] = strings.ToLower(e.Title)+"\x00"+e.Where+"\x00"+e.URL, i
-	}
-	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(keys[i], keys[j]) })
-	az := p.data.(*azData)
-	for _, i := range order {
-		e := entries[i]
-		letter := "#"
-		if r, _ := utf8.DecodeRuneInString(e.Title); unicode.ToUpper(r) >= 'A' && unicode.ToUpper(r) <= 'Z' {
-			letter = string(unicode.ToUpper(r))
-		}
-		if n := len(az.Letters); n == 0 || az.Letters[n-1].Letter != letter {
-			az.Letters = append(az.Letters, azLetter{Letter: letter})
-		}
-		l := &az.Letters[len(az.Letters)-1]
-		l.Entries = append(l.Entries, e)
-	}
 }

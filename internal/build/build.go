@@ -27,6 +27,12 @@
 // new, empty or an earlier build, which the build marks (outdir.go), built
 // in a locked work folder beside it that the next build cleans up after a
 // stopped one (workdir.go).
+//
+// resolve serve builds with a Live (live.go): the same steps, keeping
+// between builds what they made, so that after an edit only the pages whose
+// inputs changed are rendered, and the output is updated in place; the
+// package comment of live.go holds the model of what each page depends on.
+// Its output is always byte for byte a clean build's.
 package build
 
 import (
@@ -66,6 +72,13 @@ type Result struct {
 	Warnings diag.List // warnings, which do not fail a build
 	Took     time.Duration
 	Steps    []Step // how long each step took, in order
+	// For a live build (Live): the pages laid out (the others kept their
+	// output), and whether the build replaced the output whole.
+	Rendered int
+	Full     bool
+	// Changed are the addresses (base path included) of the pages whose
+	// files an incremental live build wrote, sorted; nil for a full build.
+	Changed []string
 }
 
 // Step is the time one step of a build took.
@@ -87,15 +100,18 @@ func (e *usageError) Is(target error) bool { return target == ErrUsage }
 // Build builds the site into cfg.Out. A returned diag.List holds every
 // content problem; the old output is then left exactly as it was.
 func Build(cfg Config) (*Result, error) {
-	return run(cfg, true)
+	return run(cfg, true, nil, false)
 }
 
 // Check does everything a build does except writing the output.
 func Check(cfg Config) (*Result, error) {
-	return run(cfg, false)
+	return run(cfg, false, nil, false)
 }
 
-func run(cfg Config, write bool) (*Result, error) {
+// run runs a build (write) or a check. For a live build (l not nil) it
+// keeps what the next build needs, and when incremental it starts from the
+// last good build and updates the output in place (live.go).
+func run(cfg Config, write bool, l *Live, incremental bool) (res *Result, err error) {
 	start := time.Now()
 	if cfg.Today.IsZero() {
 		cfg.Today = workday.Of(time.Now())
@@ -106,7 +122,7 @@ func run(cfg Config, write bool) (*Result, error) {
 	if _, _, err := ParseBaseURL(cfg.BaseURL); err != nil {
 		return nil, &usageError{"--base-url: " + err.Error()}
 	}
-	if write {
+	if write && !incremental {
 		if problems := checkOut(cfg); problems != nil {
 			return nil, problems
 		}
@@ -121,7 +137,13 @@ func run(cfg Config, write bool) (*Result, error) {
 		return nil, err
 	}
 	defer in.close()
-	res := &Result{}
+	if l != nil {
+		in.cache = l.cache
+		if incremental {
+			in.changed = l.contentChanged
+		}
+	}
+	res = &Result{}
 	lap := start
 	step := func(name string) {
 		now := time.Now()
@@ -132,6 +154,7 @@ func run(cfg Config, write bool) (*Result, error) {
 	if s.home == nil || s.layouts == nil {
 		return nil, problems
 	}
+	s.lv = l
 	if !write {
 		s.addressWarning(&problems)
 	}
@@ -146,7 +169,11 @@ func run(cfg Config, write bool) (*Result, error) {
 		s.dry = true
 	}
 	if write && !s.dry {
-		if err := s.loadModules(); err != nil {
+		if incremental {
+			// The modules change only with their Go sources, whose
+			// changes make a full build (live.go).
+			s.modules = l.state.modules
+		} else if err := s.loadModules(); err != nil {
 			return nil, err
 		}
 	}
@@ -157,14 +184,37 @@ func run(cfg Config, write bool) (*Result, error) {
 	if problems.Errors() > 0 {
 		s.dry = true
 	}
+	if l != nil {
+		if incremental {
+			s.memo = l.newMemo()
+			defer func() {
+				if err != nil && s.memo.touched {
+					l.forget()
+				}
+			}()
+		} else {
+			s.memo = &memo{next: map[string]*pageMemo{}}
+		}
+		if err := s.startLive(l, incremental); err != nil {
+			return nil, err
+		}
+		step("plan")
+	}
 	if write && !s.dry {
-		if err := s.openOutput(); err != nil {
+		if incremental {
+			if err := s.openInPlace(l.state); err != nil {
+				return nil, err
+			}
+		} else if err := s.openOutput(); err != nil {
 			return nil, err
 		}
 		defer s.out.discard(cfg.Out)
 	}
 	problems = append(problems, s.render()...)
 	step("render")
+	if s.memo != nil && s.memo.stale {
+		return nil, errStale
+	}
 	if problems.Errors() > 0 {
 		problems.Sort()
 		return nil, problems
@@ -173,12 +223,26 @@ func run(cfg Config, write bool) (*Result, error) {
 	res.Warnings.Sort()
 	res.Pages = s.htmlPages()
 	if write {
-		files, n, err := s.write()
+		var files int
+		var n int64
+		var err error
+		if incremental {
+			files, n, res.Changed, err = s.writeInPlace(l)
+		} else {
+			files, n, err = s.write()
+		}
 		if err != nil {
 			return nil, err
 		}
 		res.Files, res.Bytes = files, n
 		step("write")
+	}
+	if s.memo != nil {
+		res.Rendered = int(s.memo.rendered.Load())
+		res.Full = !incremental
+		if write {
+			l.commit(s)
+		}
 	}
 	res.Took = time.Since(start)
 	return res, nil

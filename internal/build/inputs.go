@@ -11,6 +11,11 @@ import (
 // through a name with .. in it.
 type inputs struct {
 	content, layouts, static *inputfs.Folder
+	cache                    *content.Cache // for a live build: what the last one read of the content
+	// changed, when not nil, are the content files that changed since the
+	// last build read the folder (a watcher says so): the folder is not
+	// walked again (content.Cache.LoadChanged).
+	changed []string
 }
 
 // openInputs opens the folders cfg names; a missing one is a usage error.
@@ -38,6 +43,12 @@ func (in *inputs) close() {
 
 // loadTree reads the content folder.
 func (in *inputs) loadTree() (*content.Tree, diag.List) {
+	switch {
+	case in.cache != nil && in.changed != nil:
+		return in.cache.LoadChanged(in.content.FS, in.content.Name, in.changed)
+	case in.cache != nil:
+		return in.cache.Load(in.content.FS, in.content.Name)
+	}
 	return content.Load(in.content.FS, in.content.Name)
 }
 

@@ -26,6 +26,9 @@ import (
 // parsed once, before any page renders.
 type layouts struct {
 	sets map[string]*template.Template
+	// keys fingerprint each layout's files (base.html, the partials and
+	// its own), for a live build (live.go).
+	keys map[string]fingerprint
 }
 
 // maxLayout is the largest layout file read: far more than any template.
@@ -34,7 +37,8 @@ const maxLayout = 4 << 20
 // parseLayouts reads base.html, partials/*.html and every other *.html of
 // the layouts folder as a layout of that name.
 func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.List) {
-	l := &layouts{sets: map[string]*template.Template{}}
+	l := &layouts{sets: map[string]*template.Template{}, keys: map[string]fingerprint{}}
+	shared := newHasher() // base.html and the partials, which every layout has
 	// Every file, to refuse links out of the folder by name before
 	// anything is read.
 	problems := inputfs.Walk(dir.FS, dir.Name, inputfs.Options{HiddenFolders: true}, func(inputfs.File) {})
@@ -47,6 +51,7 @@ func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.L
 	}
 	base := template.New("base.html").Funcs(funcs)
 	text, err := read("base.html")
+	shared.string(text)
 	if err == nil {
 		_, err = base.Parse(text)
 	}
@@ -58,6 +63,8 @@ func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.L
 	sort.Strings(partials)
 	for _, p := range partials {
 		text, err := read(p)
+		shared.string(p)
+		shared.string(text)
 		if err == nil {
 			_, err = base.New(path.Base(p)).Parse(text)
 		}
@@ -66,6 +73,7 @@ func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.L
 			return l, problems
 		}
 	}
+	common := shared.sum()
 	files, _ := fs.Glob(dir.FS, "*.html")
 	sort.Strings(files)
 	for _, f := range files {
@@ -79,6 +87,11 @@ func parseLayouts(dir *inputfs.Folder, funcs template.FuncMap) (*layouts, diag.L
 			if text, err = read(f); err == nil {
 				_, err = set.New(f).Parse(text)
 			}
+			key := newHasher()
+			key.fingerprint(common)
+			key.string(f)
+			key.string(text)
+			l.keys[name] = key.sum()
 		}
 		if err != nil {
 			problems.Add(filepath.Join(dir.Name, f), templateLine(err), "layout: "+err.Error())

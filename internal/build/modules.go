@@ -115,6 +115,7 @@ func (r *recorder) note(dir, rel string) error {
 		r.mu.Lock()
 		r.files[name] = f
 		r.mu.Unlock()
+		r.addExtra(name, f) // a live build keeps it though nothing writes it again
 		r.bytes.Add(f.size)
 	}
 	return nil

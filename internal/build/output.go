@@ -90,10 +90,15 @@ func newMinifier() *minify.M {
 // cfg.Out (workdir.go), swapped in only when everything succeeded.
 type output struct {
 	work    *workDir
-	dir     string // the new site: work.site()
+	dir     string // the new site: work.site(); for a live build in place, the output folder
 	m       *minify.M
 	rec     *recorder
 	swapped bool
+	// inPlace is set for a live build that updates the output where it
+	// is (inplace.go): pages wait in memory until the build has succeeded,
+	// and temps names its files in the work folder.
+	inPlace bool
+	temps   atomic.Int64
 }
 
 // openOutput makes the new output folder, so pages can be written into it
@@ -106,6 +111,8 @@ func (s *site) openOutput() error {
 	// The service worker's build id needs every file's hash: take them
 	// while writing rather than reading the files back.
 	_, worker := s.assets[swSource]
+	// A live build compares every file it writes with the last build's.
+	worker = worker || s.memo != nil
 	s.hashWrites = worker
 	s.out = &output{work: work, dir: work.site(), m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
@@ -121,7 +128,7 @@ func (o *output) discard(out string) {
 
 // emit writes a rendered page into the new folder; a check writes nothing.
 func (s *site) emit(p *page, html []byte) error {
-	if s.out == nil {
+	if s.out == nil || s.out.inPlace {
 		if !s.dry { // a build that has failed keeps nothing
 			p.html = bytes.Clone(html) // the caller reuses html
 		}
@@ -151,15 +158,6 @@ func (s *site) write() (files int, bytes int64, err error) {
 		return 0, 0, err
 	}
 	tmp, m, rec := s.out.dir, s.out.m, s.out.rec
-	var mu sync.Mutex
-	var firstErr error
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-		}
-		mu.Unlock()
-	}
 	// Pages, generated files and content files, all written on one pool.
 	jobs := make([]func() error, 0, len(s.pages)+len(s.files)+len(s.tree.Assets))
 	for _, p := range s.pages {
@@ -178,6 +176,7 @@ func (s *site) write() (files int, bytes int64, err error) {
 	for _, a := range s.tree.Assets {
 		a := a
 		jobs = append(jobs, func() error {
+			s.stampAsset(a) // before it is read: a change after counts as one
 			data, err := s.in.readAsset(a)
 			if err != nil {
 				return errors.New(path.Join(s.in.content.Name, a) + ": " + err.Error())
@@ -185,26 +184,8 @@ func (s *site) write() (files int, bytes int64, err error) {
 			return rec.write(m, tmp, a, "", data)
 		})
 	}
-	work := make(chan func() error)
-	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers*2; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range work {
-				if err := job(); err != nil {
-					fail(err)
-				}
-			}
-		}()
-	}
-	for _, job := range jobs {
-		work <- job
-	}
-	close(work)
-	wg.Wait()
-	if firstErr != nil {
-		return 0, 0, firstErr
+	if err := s.runJobs(jobs); err != nil {
+		return 0, 0, err
 	}
 	if err := s.writeModules(tmp); err != nil {
 		return 0, 0, err
@@ -222,6 +203,35 @@ func (s *site) write() (files int, bytes int64, err error) {
 	}
 	s.out.swapped = true
 	return len(rec.files), rec.bytes.Load(), nil
+}
+
+// runJobs runs jobs on a pool of workers and returns the first error.
+func (s *site) runJobs(jobs []func() error) error {
+	var mu sync.Mutex
+	var first error
+	work := make(chan func() error)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers*2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				if err := job(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	return first
 }
 
 // outPath is the file a page URL is served from.
@@ -256,6 +266,19 @@ type recorder struct {
 	bytes atomic.Int64
 	mu    sync.Mutex
 	files map[string]writtenFile // by slash path relative to the output folder
+	// extra are the files another step put in the folder (the
+	// WebAssembly modules), as hashOutput read them.
+	extra map[string]writtenFile
+}
+
+// addExtra notes a file another step wrote.
+func (r *recorder) addExtra(rel string, f writtenFile) {
+	r.mu.Lock()
+	if r.extra == nil {
+		r.extra = map[string]writtenFile{}
+	}
+	r.extra[rel] = f
+	r.mu.Unlock()
 }
 
 // fileBuffers are reused between files: a new 64 KB buffer per file

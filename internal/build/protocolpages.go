@@ -128,7 +128,7 @@ func (s *site) addProtocolPages(pr *proto, problems *diag.List) {
 		s.recordPage(pr),
 		s.generated(base+"contacts/", "contacts", "Contacts", "Who to contact about "+pr.index.title+", and what to do if a child is in danger.", pr, nil),
 		s.generated(base+"calendar/", "calendar", "Days not counted", "The bank holidays that do not count as working days in this procedure's timescales.", pr, cd),
-		s.generated(base+"changes/", "changes", "What changed", "Each version of this procedure, with what changed.", pr, s.changesData(pr)),
+		s.generated(base+"changes/", "changes", "What changed", "Each version of this procedure, with what changed.", pr, s.historyOf(pr)),
 	}
 	for i, p := range pages {
 		p.weight = 1000 + i

@@ -138,13 +138,18 @@ func (s *site) aliasTaken(u string, p *page, taken map[string]bool) string {
 
 // redirectHTML writes a redirect page.
 func (s *site) redirectHTML(p *page, buf *bytes.Buffer) error {
+	p.hasPolicy = true
+	return redirectPage.Execute(buf, s.redirectData(p))
+}
+
+// redirectData is everything a redirect page is made from.
+func (s *site) redirectData(p *page) redirectData {
 	to := p.data.(*page)
 	canonical, _ := s.fullURL(to.url)
 	pol := policyOf("redirect")
-	p.hasPolicy = true
-	return redirectPage.Execute(buf, redirectData{
+	return redirectData{
 		Lang: s.lang, Title: to.title, SiteTitle: s.title,
 		To: s.url(to.url), Canonical: canonical,
 		CSP: pol.csp.String(), Referrer: pol.referrer,
-	})
+	}
 }

@@ -8,12 +8,15 @@ import (
 
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
+	"resolve/internal/search"
 )
 
 // render turns each page's markdown into HTML, adds it to the search
 // index and lays it out, all in one pass on the worker pool, so a page is
 // finished and written while its markdown is fresh; then it lays out the
-// A to Z, which needs every page's headings, and checks every link. It
+// A to Z, which needs every page's headings, beside the index's merge and
+// the layouts of the last pages, held back to keep the pool busy
+// meanwhile (see holdBack), and checks every link. It
 // returns every problem: a page with a broken link is still laid out, so
 // that links to it can be checked and every link problem of the site is
 // reported together.
@@ -29,24 +32,58 @@ func (s *site) render() diag.List {
 		warnings = append(warnings, ws...)
 		mu.Unlock()
 	}
-	if s.hasSearch() {
-		s.index = s.newSearchIndex()
+	var whole *search.Index // made afresh; nil when a live build adds to the last one's
+	switch {
+	case !s.hasSearch():
+	case s.memo.incremental():
+		if s.search != nil {
+			s.index = s.search
+		}
+	case s.memo != nil:
+		// A live build's first: an index it keeps (livesearch.go).
+		s.search = newLiveSearch(s)
+		s.search.emit = s.emitSearch
+		whole = s.search.index
+		s.index = whole
+	default:
+		whole = s.newSearchIndex()
+		s.index = whole
 	}
 	idx := s.index
-	var late []*page // laid out once every page's headings are known
-	s.parallel(func(p *page) {
-		if p.src != nil {
-			report(s.renderMarkdown(p), lint(p))
-			if s.notLaidOut[p.src.Path] {
-				return // set aside for a problem reported already
+	az := s.azPage()
+	hold := s.holdBack(az)
+	var late []*page // laid out once every page's headings are known: the A to Z and those held back
+	if az != nil {
+		late = append(late, az) // first: it takes longest
+	}
+	s.parallel(s.pages, func(p *page) {
+		if p.kept { // a live build's page that has not changed (memo.go)
+			report(nil, p.lint)
+			if az != nil {
+				p.az = s.azEntries(p, az) // its headings are the last build's
 			}
+			return
+		}
+		if p.src != nil {
+			ps := s.renderMarkdown(p)
+			p.lint = lint(p)
+			report(ps, p.lint)
+		}
+		if az != nil {
+			p.az = s.azEntries(p, az)
+		}
+		if p.src != nil && s.notLaidOut[p.src.Path] {
+			return // set aside for a problem reported already
 		}
 		if idx != nil && p.searchNo >= 0 && !searchFromHTML(p) {
 			if err := idx.Add(p.searchNo, s.searchPage(p, nil)); err != nil {
 				report(diag.List{{Path: s.cfg.Out, Message: "writing the search index: " + err.Error()}}, nil)
 			}
 		}
-		if p.kind == "a-z" {
+		if p == az {
+			return
+		}
+		if hold[p] && !(idx != nil && p.searchNo >= 0 && searchFromHTML(p)) {
 			mu.Lock()
 			late = append(late, p)
 			mu.Unlock()
@@ -54,27 +91,40 @@ func (s *site) render() diag.List {
 		}
 		report(s.layOut(p), nil)
 	})
-	s.warnings = append(s.warnings, warnings...)
 	// The index's merge runs beside the last layouts.
 	index := make(chan error, 1)
-	if idx == nil {
+	if whole == nil {
 		index <- nil
 	} else {
 		go func() {
-			files, err := idx.Files()
+			files, err := whole.Files()
 			s.addSearch(files)
 			index <- err
 		}()
 	}
-	s.fillAZ()
+	var layouts []*page
 	for _, p := range late {
-		problems = append(problems, s.layOut(p)...)
+		if p == az {
+			if s.memo.reuse(s, p) {
+				continue // a live build's A to Z, whose entries are as they were
+			}
+			if s.azAfterPages(p) {
+				s.azLate = p // laid out once the pages are written (inplace.go)
+				continue
+			}
+			s.fillAZ()
+		}
+		layouts = append(layouts, p)
 	}
+	s.parallel(layouts, func(p *page) { report(s.layOut(p), nil) })
 	if err := <-index; err != nil {
 		problems.Add(s.cfg.Out, 0, "writing the search index: "+err.Error())
 	}
+	s.warnings = append(s.warnings, warnings...)
 	s.index = nil // complete: pages laid out from now on are not in it
 	problems = append(problems, s.checkLinks()...)
+	// A live build adds the pages it rendered again to the last build's
+	// index as it writes, once it is sure to succeed (inplace.go).
 	problems.Sort()
 	return problems
 }
@@ -85,10 +135,17 @@ func (s *site) layOut(p *page) diag.List {
 	buf.Reset()
 	defer pageBuffers.Put(buf)
 	var err error
+	var key fingerprint // for a live build: what the page is made from
 	if p.kind == "redirect" {
+		if s.memo != nil {
+			key = s.pageKey(p, nil)
+		}
 		err = s.redirectHTML(p, buf)
 	} else {
 		v := s.view(p)
+		if s.memo != nil {
+			key = s.pageKey(p, v)
+		}
 		err = s.layouts.executeTo(buf, p.kind, v)
 		p.hasPolicy = v.Page.wroteCSP
 	}
@@ -110,6 +167,7 @@ func (s *site) layOut(p *page) diag.List {
 	if err := s.emit(p, out); err != nil {
 		return diag.List{{Path: s.cfg.Out, Message: "writing " + p.url + ": " + err.Error()}}
 	}
+	s.memo.record(p, key)
 	return nil
 }
 
@@ -137,8 +195,9 @@ func idsIn(page []byte) map[string]bool {
 	}
 }
 
-// parallel runs f for every page on a pool of cfg.Workers goroutines.
-func (s *site) parallel(f func(*page)) {
+// parallel runs f for every page of pages, in order, on a pool of
+// cfg.Workers goroutines.
+func (s *site) parallel(pages []*page, f func(*page)) {
 	work := make(chan *page)
 	var wg sync.WaitGroup
 	for i := 0; i < s.cfg.Workers; i++ {
@@ -150,7 +209,7 @@ func (s *site) parallel(f func(*page)) {
 			}
 		}()
 	}
-	for _, p := range s.pages {
+	for _, p := range pages {
 		work <- p
 	}
 	close(work)
@@ -159,7 +218,11 @@ func (s *site) parallel(f func(*page)) {
 
 func (s *site) renderMarkdown(p *page) diag.List {
 	var problems diag.List
+	p.dests = nil
 	resolve := func(dest string, line int) (string, bool) {
+		if s.memo != nil {
+			p.dests = append(p.dests, linkDest{dest, line})
+		}
 		u, r, msg := s.resolveLink(p, dest)
 		if msg != "" {
 			problems.Add(p.src.File, line, msg+": "+dest)
@@ -177,7 +240,13 @@ func (s *site) renderMarkdown(p *page) diag.List {
 		return problems
 	}
 	p.doc = doc
-	p.src.Body = nil // rendered: only the HTML is needed from here on
+	if s.memo == nil {
+		p.src.Body = nil // rendered: only the HTML is needed from here on
+	} else {
+		// A live build keeps the page's text, and notes what the HTML
+		// was made from (memo.go).
+		p.md = s.markdownKey(p, p.dests, s.memo.bodyKey(p))
+	}
 	for _, l := range doc.Links {
 		if strings.HasPrefix(l.Dest, "#") {
 			p.links = append(p.links, ref{line: l.Line, url: p.url, anchor: l.Dest[1:], text: l.Dest})
@@ -205,14 +274,20 @@ func toc(doc *markdown.Doc) []markdown.Heading {
 	if doc == nil {
 		return nil
 	}
-	var out []markdown.Heading
+	n := 0
+	for _, h := range doc.Headings {
+		if h.Level == 2 {
+			n++
+		}
+	}
+	if n < 3 {
+		return nil
+	}
+	out := make([]markdown.Heading, 0, n)
 	for _, h := range doc.Headings {
 		if h.Level == 2 {
 			out = append(out, h)
 		}
-	}
-	if len(out) < 3 {
-		return nil
 	}
 	return out
 }

@@ -31,10 +31,22 @@ const searchDir = "search/"
 // reader's device to keep for offline use (see package search).
 const searchBundleLimit = 1 << 20
 
-// newSearchIndex numbers the pages that belong in the index, each
-// procedure's together, in site order otherwise (other pages get -1), and
-// makes the index.
+// indexer takes pages into the search index: the index itself, or in a
+// live build the pages to add to the last build's index once the build
+// has succeeded (livesearch.go).
+type indexer interface {
+	Add(n int, p search.Page) error
+}
+
+// newSearchIndex numbers the pages and makes the index.
 func (s *site) newSearchIndex() *search.Index {
+	return search.NewIndex(s.numberSearch(), s.searchOptions())
+}
+
+// numberSearch numbers the pages that belong in the index, each
+// procedure's together, in site order otherwise (other pages get -1), and
+// returns how many there are.
+func (s *site) numberSearch() int {
 	order := map[*proto]int{}
 	for i, pr := range s.protos {
 		order[pr] = i + 1
@@ -51,6 +63,11 @@ func (s *site) newSearchIndex() *search.Index {
 	for n, p := range in {
 		p.searchNo = n
 	}
+	return len(in)
+}
+
+// searchOptions are what the index is made with.
+func (s *site) searchOptions() search.Options {
 	opt := search.Options{Emit: s.emitSearch, BundleLimit: searchBundleLimit}
 	for _, pr := range s.protos {
 		opt.Scopes = append(opt.Scopes, search.Scope{ID: pr.ID, URL: s.url(pr.index.url)})
@@ -63,7 +80,7 @@ func (s *site) newSearchIndex() *search.Index {
 	if s.home != nil {
 		opt.Synonyms = append(opt.Synonyms, s.home.Meta.Synonyms...)
 	}
-	return search.NewIndex(len(in), opt)
+	return opt
 }
 
 // searchBoost is what the hits of a kind of page count for: pages that
@@ -127,6 +144,10 @@ func (s *site) indexRendered(p *page, html []byte) diag.List {
 func (s *site) emitSearch(f search.File) error {
 	if s.out == nil {
 		return nil
+	}
+	if s.out.inPlace { // a live build's: renamed into place, if it changed
+		_, err := s.out.replace(searchDir+f.Name, "", f.Data)
+		return err
 	}
 	// The index is written compact already: minifying it again is wasted work.
 	return s.out.rec.write(s.out.m, s.out.dir, searchDir+f.Name, "", f.Data)

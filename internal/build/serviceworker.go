@@ -25,13 +25,21 @@ type outputFile struct {
 // writing them; only top-level entries the build did not write (the
 // WebAssembly modules' folders, written by Modules.Write, and whatever
 // Extra adds) are read from disk.
+//
+// The files written after the hash (the service worker, _headers and the
+// mark) are not part of it, nor read when a live build finds them from
+// its last build. What is read is kept in the recorder's extra files, so a
+// live build's next hash need not read it again (its inputs' changes make
+// a full build).
 func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 	known := map[string]writtenFile{}
 	top := map[string]bool{}
 	if s.written != nil {
-		for p, f := range s.written.files {
-			known[p] = f
-			top[strings.SplitN(p, "/", 2)[0]] = true
+		for _, m := range []map[string]writtenFile{s.written.files, s.written.extra} {
+			for p, f := range m {
+				known[p] = f
+				top[strings.SplitN(p, "/", 2)[0]] = true
+			}
 		}
 	}
 	entries, err := os.ReadDir(dir)
@@ -45,6 +53,9 @@ func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 		if _, ok := known[e.Name()]; ok {
 			continue
 		}
+		if afterHash[e.Name()] {
+			continue
+		}
 		err := filepath.WalkDir(filepath.Join(dir, e.Name()), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -54,7 +65,11 @@ func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 			if err != nil {
 				return err
 			}
-			known[filepath.ToSlash(rel)] = writtenFile{size: int64(len(data)), sum: sha256.Sum256(data)}
+			f := writtenFile{size: int64(len(data)), sum: sha256.Sum256(data)}
+			known[filepath.ToSlash(rel)] = f
+			if s.written != nil {
+				s.written.addExtra(filepath.ToSlash(rel), f)
+			}
 			return nil
 		})
 		if err != nil {
@@ -76,6 +91,13 @@ func (s *site) hashOutput(dir string, hash bool) ([]outputFile, string, error) {
 		h.Write(sum[:])
 	}
 	return files, hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// afterHash are the top-level files written once the output is hashed.
+var afterHash = map[string]bool{
+	strings.TrimPrefix(swPath, "/"): true,
+	headersFile:                     true,
+	markerFile:                      true,
 }
 
 // swConfig is what the build tells the service worker.

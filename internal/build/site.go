@@ -11,7 +11,6 @@ import (
 	"resolve/internal/diag"
 	"resolve/internal/markdown"
 	"resolve/internal/protocol"
-	"resolve/internal/search"
 	"resolve/internal/workday"
 )
 
@@ -43,9 +42,20 @@ type site struct {
 	// worker's build id); written is what it wrote.
 	hashWrites bool
 	written    *recorder
-	out        *output       // where a build writes; nil for a check
-	modules    *Modules      // the WebAssembly modules, when the caller gives them
-	index      *search.Index // the search index while pages are rendered, if the site has search
+	out        *output  // where a build writes; nil for a check
+	modules    *Modules // the WebAssembly modules, when the caller gives them
+	index      indexer  // the search index while pages are rendered, if the site has search
+	memo       *memo    // for resolve serve: what the last build made of each page (live.go); nil otherwise
+	// What a live build keeps for the next (live.go): nil or zero otherwise.
+	lv          *Live
+	structure   fingerprint
+	search      *liveSearch
+	assetStamps map[string]assetStamp
+	history     map[string]*historyMemo
+	stampMu     sync.Mutex
+	azOnce      sync.Once
+	azSum       fingerprint
+	azLate      *page // the A to Z, when an incremental build lays it out after the pages
 	// dry is set when problems were found before rendering: pages are
 	// still rendered and laid out, to find every link problem in one run,
 	// but nothing is kept.
@@ -85,6 +95,14 @@ type page struct {
 	hasPolicy   bool            // its layout wrote its security policy into it
 	written     bool            // already in the output folder
 	html        []byte
+	az          []azItem // its entries in the A to Z, until the A to Z is made
+
+	// For a live build (memo.go): what the page's markdown was rendered
+	// from, its warnings, and whether the last build's output stands.
+	md    fingerprint
+	dests []linkDest
+	lint  diag.List
+	kept  bool
 }
 
 // outFile is a file to write that is not a rendered page.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"slices"
 
 	"resolve/internal/workday"
 
@@ -19,10 +20,12 @@ type View struct {
 
 // SiteView is site-wide information.
 type SiteView struct {
-	Title     string
-	Lang      string
-	Footer    string
-	Home      string // URL of the home page
+	Title  string
+	Lang   string
+	Footer string
+	Home   string // URL of the home page
+	// Protocols are the site's procedures, without their contents and
+	// tools (which a procedure's own pages have, in .Protocol).
 	Protocols []*protoView
 	Glossary  []content.Term
 	// The URLs of the accessibility statement and the privacy notice, or
@@ -74,7 +77,12 @@ func (s *site) siteView() *SiteView {
 	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary,
 		Accessibility: s.statementURL("accessibility.md"), Privacy: s.statementURL("privacy.md")}
 	for _, pr := range s.protos {
-		v.Protocols = append(v.Protocols, s.protoView(pr, nil))
+		pv := s.protoView(pr, nil)
+		// Each page of a procedure has the procedure's contents
+		// (.Protocol); every page need not, so a new title changes the
+		// procedure's pages only.
+		pv.Contents, pv.Tools = nil, nil
+		v.Protocols = append(v.Protocols, pv)
 	}
 	return v
 }
@@ -101,8 +109,9 @@ func (s *site) view(p *page) *View {
 	}
 	var crumbs []*navLink
 	for q := p.section; q != nil; q = q.section {
-		crumbs = append([]*navLink{s.link(q)}, crumbs...)
+		crumbs = append(crumbs, s.link(q))
 	}
+	slices.Reverse(crumbs) // from the home page down
 	if p.url != "/" && p.section == nil && s.byURL["/"] != nil {
 		crumbs = []*navLink{s.link(s.byURL["/"])}
 	}
@@ -119,12 +128,13 @@ func (s *site) view(p *page) *View {
 }
 
 // prevNext links a content page to its neighbours in reading order: the
-// section's index page, then the section's pages.
+// section's index page, then the section's pages. It looks only at the
+// page's neighbours in the section, rather than list the section for every
+// page (a 100-page section made 10,000 lists of 100 links).
 func (s *site) prevNext(p *page) (prev, next *navLink) {
 	if p.src == nil || p.url == "/" {
 		return nil, nil
 	}
-	var order []*page
 	sec := p.section
 	if p.src.IsIndex {
 		sec = p
@@ -132,21 +142,26 @@ func (s *site) prevNext(p *page) (prev, next *navLink) {
 	if sec == nil {
 		return nil, nil
 	}
-	order = append(order, sec)
-	for _, c := range sec.children {
-		if c.src != nil && !c.src.IsIndex {
-			order = append(order, c)
+	inOrder := func(c *page) bool { return c.src != nil && !c.src.IsIndex }
+	kids := sec.children
+	at := -1 // p's place among kids; -1 for the index page, before them all
+	if p != sec {
+		at = slices.Index(kids, p)
+		if at < 0 || !inOrder(p) {
+			return nil, nil
+		}
+		prev = s.link(sec)
+		for i := at - 1; i >= 0; i-- {
+			if inOrder(kids[i]) {
+				prev = s.link(kids[i])
+				break
+			}
 		}
 	}
-	for i, q := range order {
-		if q != p {
-			continue
-		}
-		if i > 0 {
-			prev = s.link(order[i-1])
-		}
-		if i+1 < len(order) {
-			next = s.link(order[i+1])
+	for i := at + 1; i < len(kids); i++ {
+		if inOrder(kids[i]) {
+			next = s.link(kids[i])
+			break
 		}
 	}
 	return prev, next

@@ -125,16 +125,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := flags("serve", "[--addr localhost:8080] [--content content] [--layouts layouts] [--static static] [--out site]", stderr)
+	fs := flags("serve", "[--addr localhost:8080] [--poll] [--content content] [--layouts layouts] [--static static] [--out site]", stderr)
 	f.register(fs, true)
 	addr := fs.String("addr", "localhost:8080", "the `address` to listen on; :8080 listens on every interface, to test on a phone. Only the server's own names and addresses are answered")
+	poll := fs.Bool("poll", false, "look for changes every 300ms instead of using file events, which miss changes made by other machines on a network drive (serve polls a drive it knows to be one by itself)")
 	if code, done := parse(fs, args); done {
 		return code
 	}
 	cfg := f.config()
 	var sources []string
 	cfg.Modules, sources = wasmModules(ctx)
-	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Watch: append([]string{f.content, f.layouts, f.static}, sources...), Log: stdout})
+	err := server.Run(ctx, server.Config{Build: cfg, Addr: *addr, Poll: *poll, Watch: append([]string{f.content, f.layouts, f.static}, sources...), Log: stdout})
 	if err != nil {
 		io.WriteString(stderr, "resolve serve: "+err.Error()+"\n")
 		return Failed

@@ -131,9 +131,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value) {
 		}
 		out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
 		for i, item := range seq.Values {
-			d.path = append(d.path, strconv.Itoa(i))
-			d.decode(item, out.Index(i))
-			d.path = d.path[:len(d.path)-1]
+			d.at(strconv.Itoa(i), item, out.Index(i))
 		}
 		v.Set(out)
 	case reflect.String:
@@ -192,16 +190,7 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	seen := make(map[string]int, len(values))
-	for _, mv := range values {
-		key, ok := keyText(mv.Key)
-		if !ok {
-			d.fail(mv.Key, "a key must be a plain word, such as title:")
-			continue
-		}
-		if !d.once(seen, key, mv.Key) {
-			continue
-		}
+	d.eachKey(values, func(key string, mv *ast.MappingValueNode) {
 		i, known := fields[key]
 		if !known {
 			advice := ""
@@ -212,12 +201,35 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value) {
 				advice = "check its spelling and where it is indented"
 			}
 			d.advise(mv.Key, "unknown key "+strconv.Quote(key), advice)
+			return
+		}
+		d.at(key, mv.Value, v.Field(i))
+	})
+}
+
+// eachKey calls f with each key of a mapping and its value, in order,
+// after reporting a key that is not plain text or is given twice (and
+// leaving it out).
+func (d *decoder) eachKey(values []*ast.MappingValueNode, f func(key string, mv *ast.MappingValueNode)) {
+	seen := make(map[string]int, len(values))
+	for _, mv := range values {
+		key, ok := keyText(mv.Key)
+		if !ok {
+			d.fail(mv.Key, "a key must be a plain word, such as title:")
 			continue
 		}
-		d.path = append(d.path, key)
-		d.decode(mv.Value, v.Field(i))
-		d.path = d.path[:len(d.path)-1]
+		if d.once(seen, key, mv.Key) {
+			f(key, mv)
+		}
 	}
+}
+
+// at decodes n into v with key (or an item's index) on the path that
+// messages name.
+func (d *decoder) at(key string, n ast.Node, v reflect.Value) {
+	d.path = append(d.path, key)
+	d.decode(n, v)
+	d.path = d.path[:len(d.path)-1]
 }
 
 func (d *decoder) decodeMap(n ast.Node, v reflect.Value) {
@@ -229,22 +241,11 @@ func (d *decoder) decodeMap(n ast.Node, v reflect.Value) {
 	if v.IsNil() {
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(values)))
 	}
-	seen := make(map[string]int, len(values))
-	for _, mv := range values {
-		key, ok := keyText(mv.Key)
-		if !ok {
-			d.fail(mv.Key, "a key must be a plain word, such as title:")
-			continue
-		}
-		if !d.once(seen, key, mv.Key) {
-			continue
-		}
+	d.eachKey(values, func(key string, mv *ast.MappingValueNode) {
 		elem := reflect.New(v.Type().Elem()).Elem()
-		d.path = append(d.path, key)
-		d.decode(mv.Value, elem)
-		d.path = d.path[:len(d.path)-1]
+		d.at(key, mv.Value, elem)
 		v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), elem)
-	}
+	})
 }
 
 // unwrap looks through a tag (!!str) to the value it tags.

@@ -24,6 +24,23 @@ import (
 // it lists, and SVG images that CheckSVG finds are drawings. Give Load a
 // rooted fsys (inputfs.Open) so that nothing outside the folder is read.
 func Load(fsys fs.FS, root string) (*Tree, diag.List) {
+	return load(fsys, root, nil, walker(fsys, root))
+}
+
+// files gives load the files of the folder, in the walk's order, and
+// returns the walk's problems.
+type files func(yield func(inputfs.File)) diag.List
+
+// walker walks the folder as package inputfs does.
+func walker(fsys fs.FS, root string) files {
+	return func(yield func(inputfs.File)) diag.List {
+		return inputfs.Walk(fsys, root, inputfs.Options{HiddenFolders: true}, yield)
+	}
+}
+
+// load is Load of the files found, taking what it can from cache (when
+// not nil) and keeping what it reads there.
+func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List) {
 	t := &Tree{}
 	// Pages and SVG images are read and checked on a pool of workers
 	// while the walk goes on finding them; results are put back in the
@@ -32,6 +49,7 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 		n    int
 		path string
 		svg  bool
+		file inputfs.File // as the walk found it, for the cache
 	}
 	type loaded struct {
 		n        int
@@ -59,6 +77,7 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 				} else {
 					r.page, r.problems = loadPage(fsys, root, j.path)
 				}
+				cache.put(j.file, cacheEntry{page: r.page, asset: r.asset, problems: r.problems})
 				mu.Lock()
 				results = append(results, r)
 				mu.Unlock()
@@ -67,7 +86,11 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	}
 	n := 0
 	var problems diag.List
-	walked := inputfs.Walk(fsys, root, inputfs.Options{HiddenFolders: true}, func(f inputfs.File) {
+	var listed []inputfs.File // for the cache's next LoadChanged
+	walked := found(func(f inputfs.File) {
+		if cache != nil {
+			listed = append(listed, f)
+		}
 		file := path.Join(root, f.Path)
 		switch {
 		case strings.HasSuffix(f.Path, ".md"):
@@ -75,7 +98,14 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 				problems = append(problems, diag.Problem{Path: file, Message: pageTooLarge(f.Size)})
 				return
 			}
-			jobs <- job{n: n, path: f.Path}
+			if r, ok := cache.get(f); ok {
+				mu.Lock()
+				results = append(results, loaded{n: n, path: f.Path, page: r.page, problems: r.problems})
+				mu.Unlock()
+				n++
+				return
+			}
+			jobs <- job{n: n, path: f.Path, file: f}
 			n++
 		case strings.EqualFold(path.Ext(f.Path), ".md"):
 			problems = append(problems, diag.Problem{Path: file, Message: "a page's name ends in .md, in lower case: rename it"})
@@ -83,7 +113,14 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 			if msg := checkFile(f.Path, f.Size); msg != "" {
 				problems = append(problems, diag.Problem{Path: file, Message: msg})
 			} else if isDrawing(f.Path) {
-				jobs <- job{n: n, path: f.Path, svg: true}
+				if r, ok := cache.get(f); ok {
+					mu.Lock()
+					results = append(results, loaded{n: n, path: f.Path, svg: true, asset: r.asset, problems: r.problems})
+					mu.Unlock()
+					n++
+					return
+				}
+				jobs <- job{n: n, path: f.Path, svg: true, file: f}
 				n++
 			} else {
 				t.Assets = append(t.Assets, f.Path)
@@ -107,6 +144,11 @@ func Load(fsys fs.FS, root string) (*Tree, diag.List) {
 	}
 	slices.Sort(t.Assets)
 	slices.Sort(t.Broken)
+	seen := make(map[string]bool, len(results))
+	for _, r := range results {
+		seen[r.path] = true
+	}
+	cache.keep(root, seen, listed, walked)
 	return t, problems
 }
 

@@ -9,13 +9,5 @@ func (e Event) DroppedFiles() []File {
 	if !dt.Truthy() {
 		return nil
 	}
-	list := dt.Get("files")
-	if !list.Truthy() {
-		return nil
-	}
-	out := make([]File, list.Length())
-	for i := range out {
-		out[i] = File{list.Index(i)}
-	}
-	return out
+	return filesIn(dt)
 }

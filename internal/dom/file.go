@@ -15,7 +15,12 @@ func (n Node) Files() []File {
 	if !n.OK() {
 		return nil
 	}
-	list := n.v.Get("files")
+	return filesIn(n.v)
+}
+
+// filesIn returns the files of v's FileList (v.files), in order.
+func filesIn(v js.Value) []File {
+	list := v.Get("files")
 	if !list.Truthy() {
 		return nil
 	}

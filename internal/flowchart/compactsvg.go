@@ -7,15 +7,7 @@ package flowchart
 func renderCompact(l compactLayout, title, desc string, inline bool) []byte {
 	w := &svgWriter{inline: inline}
 	w.begin(compactIDs, l.width, l.height, title, desc)
-	w.group("fc-header", true, l.header)
-	if l.urgent != nil {
-		w.group("fc-urgent-route", false, *l.urgent)
-	}
-	w.open("g", "class", "fc-start", "aria-hidden", w.hidden())
-	w.b.WriteString("\n")
-	w.shape(l.start)
-	w.connector(l.startArrow)
-	w.close("g")
+	w.opening(l.header, l.urgent, l.start, l.startArrow)
 	for _, t := range l.steps {
 		n := itoa(t.n)
 		w.open("g", "class", "fc-step", "data-stage", n)

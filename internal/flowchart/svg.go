@@ -157,16 +157,7 @@ func (w *svgWriter) stage(id ids, n string, s shape) {
 func render(l layout, title, desc string, inline bool) []byte {
 	w := &svgWriter{inline: inline}
 	w.begin(tallIDs, l.width, l.height, title, desc)
-	w.group("fc-header", true, l.header)
-	if l.urgent != nil {
-		w.group("fc-urgent-route", false, *l.urgent)
-	}
-
-	w.open("g", "class", "fc-start", "aria-hidden", w.hidden())
-	w.b.WriteString("\n")
-	w.shape(l.start)
-	w.connector(l.startArrow)
-	w.close("g")
+	w.opening(l.header, l.urgent, l.start, l.startArrow)
 
 	for _, t := range l.steps {
 		n := itoa(t.n)
@@ -194,6 +185,21 @@ func render(l layout, title, desc string, inline bool) []byte {
 	w.group("fc-end", true, l.end)
 	w.end()
 	return w.b.Bytes()
+}
+
+// opening draws what every arrangement of the chart starts with: the
+// header, the urgent route when a flag is urgent, and the start with its
+// arrow to the first stage.
+func (w *svgWriter) opening(header shape, urgent *shape, start shape, arrow connector) {
+	w.group("fc-header", true, header)
+	if urgent != nil {
+		w.group("fc-urgent-route", false, *urgent)
+	}
+	w.open("g", "class", "fc-start", "aria-hidden", w.hidden())
+	w.b.WriteString("\n")
+	w.shape(start)
+	w.connector(arrow)
+	w.close("g")
 }
 
 // shape draws s's outline and its text.

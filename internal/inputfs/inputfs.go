@@ -21,6 +21,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"resolve/internal/diag"
 )
@@ -51,8 +52,10 @@ func (f *Folder) Close() error {
 
 // File is a regular file Walk found.
 type File struct {
-	Path string // slash path inside the folder: "hips/stage-1.md"
-	Size int64  // in bytes, when it was found
+	Path    string    // slash path inside the folder: "hips/stage-1.md"
+	Size    int64     // in bytes, when it was found
+	ModTime time.Time // when it last changed, when it was found
+	Link    bool      // found through a symbolic link to a file inside the folder
 }
 
 // Options says what Walk leaves out.
@@ -115,7 +118,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 				problems.Add(show, 0, "cannot read: "+plainError(err))
 				return nil
 			}
-			fn(File{Path: p, Size: info.Size()})
+			fn(File{Path: p, Size: info.Size(), ModTime: info.ModTime()})
 		default:
 			problems.Add(show, 0, "not a regular file ("+kindOf(mode)+"): only files and folders are read; remove it")
 		}
@@ -150,7 +153,7 @@ func followLink(fsys fs.FS, name, p string) (File, string) {
 	case !info.Mode().IsRegular():
 		return File{}, "a symbolic link to " + target + ", which is not a regular file (" + kindOf(info.Mode()) + ")"
 	}
-	return File{Path: p, Size: info.Size()}, ""
+	return File{Path: p, Size: info.Size(), ModTime: info.ModTime(), Link: true}, ""
 }
 
 // Leaves reports whether a symbolic link at the slash path p (inside a

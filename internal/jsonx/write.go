@@ -136,17 +136,37 @@ func (w *Writer) end(c byte) {
 	w.buf = append(w.buf, c)
 }
 
+// quote appends s as a JSON string (see AppendString).
+func (w *Writer) quote(buf []byte, s string) []byte { return AppendString(buf, s, w.KeepHTML) }
+
 const hex = "0123456789abcdef"
 
-// quote appends s as a JSON string escaped exactly as encoding/json
-// escapes it.
-func (w *Writer) quote(buf []byte, s string) []byte {
+// plain marks the ASCII characters a JSON string holds as they are, with
+// and without <, > and & (which encoding/json escapes unless told not to).
+var plain, plainHTML = func() (t, html [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+		html[c] = t[c] && c != '<' && c != '>' && c != '&'
+	}
+	return t, html
+}()
+
+// AppendString appends s to buf as a JSON string, escaped exactly as
+// encoding/json escapes it: invalid UTF-8 becomes U+FFFD, U+2028 and
+// U+2029 (line ends to JavaScript) are escaped, and so are <, > and &
+// unless keepHTML. It is the Writer's, exported for code that writes JSON
+// by hand where a Writer's bookkeeping costs too much (the search index).
+func AppendString(buf []byte, s string, keepHTML bool) []byte {
+	keep := &plainHTML
+	if keepHTML {
+		keep = &plain
+	}
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (w.KeepHTML || c != '<' && c != '>' && c != '&') {
+			if keep[c] {
 				i++
 				continue
 			}

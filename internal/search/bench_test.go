@@ -93,3 +93,36 @@ func slip(q string) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// BenchmarkAdd1000 reads the pages of a 1,000-page manual into an index
+// on one goroutine: the work a build spreads over its workers (terms,
+// page files and their hashes), without the merge.
+func BenchmarkAdd1000(b *testing.B) {
+	pages := searchtest.Manual(1000)
+	size := 0
+	for _, p := range pages {
+		for _, s := range p.Sections {
+			size += len(s.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		x := search.NewIndex(len(pages), search.Options{})
+		for n, p := range pages {
+			x.Add(n, p)
+		}
+	}
+}
+
+// BenchmarkFiles1000 merges the pages of a 1,000-page manual, read once,
+// into the files of the index.
+func BenchmarkFiles1000(b *testing.B) {
+	pages := searchtest.Manual(1000)
+	x := search.NewIndex(len(pages), search.Options{})
+	for n, p := range pages {
+		x.Add(n, p)
+	}
+	for b.Loop() {
+		x.Files()
+	}
+}

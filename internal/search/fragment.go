@@ -16,35 +16,45 @@ type fragment struct {
 }
 
 // json writes the fragment as encoding/json would, without reflection:
-// there is one for every page.
+// there is one for every page, most of it text, so the buffer is sized
+// once and the text copied in runs between the few characters escaped.
 func (f *fragment) json() []byte {
-	var w jsonx.Writer
-	w.BeginObject()
-	w.Name("t")
-	w.String(f.Title)
-	w.Name("u")
-	w.String(f.URL)
-	if f.Where != "" {
-		w.Name("w")
-		w.String(f.Where)
-	}
-	w.Name("s")
-	w.BeginArray()
+	size := len(f.Title) + len(f.URL) + len(f.Where) + 32
 	for _, s := range f.Sections {
-		w.BeginArray()
-		for _, v := range s {
-			w.String(v)
-		}
-		w.EndArray()
+		size += len(s[0]) + len(s[1]) + len(s[2]) + 12
 	}
-	w.EndArray()
-	w.EndObject()
-	return w.Bytes()
+	b := make([]byte, 0, size+size/32)
+	b = append(b, `{"t":`...)
+	b = appendString(b, f.Title)
+	b = append(b, `,"u":`...)
+	b = appendString(b, f.URL)
+	if f.Where != "" {
+		b = append(b, `,"w":`...)
+		b = appendString(b, f.Where)
+	}
+	b = append(b, `,"s":[`...)
+	for i, s := range f.Sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, s[0])
+		b = append(b, ',')
+		b = appendString(b, s[1])
+		b = append(b, ',')
+		b = appendString(b, s[2])
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
 }
+
+// appendString appends s as a JSON string, escaped exactly as
+// encoding/json escapes it.
+func appendString(b []byte, s string) []byte { return jsonx.AppendString(b, s, false) }
 
 // clip cuts text to at most n characters at a space, marking the cut.
 func clip(text string, n int) string {
-	if utf8.RuneCountInString(text) <= n {
+	if len(text) <= n || utf8.RuneCountInString(text) <= n {
 		return text
 	}
 	cut := 0

@@ -28,7 +28,7 @@ const (
 
 // posting is one section that holds a term.
 type posting struct {
-	page, section, weight int
+	page, section, weight int32
 }
 
 // Index gathers the pages of a search index as they become ready: Add
@@ -36,16 +36,20 @@ type posting struct {
 // page as soon as it is rendered, and Files merges them at the end.
 // Turning text into terms, most of the work, happens in Add.
 type Index struct {
-	pages   []indexed
-	readers sync.Pool // of *reader, one per goroutine at a time
-	opt     Options
-	syn     *Synonyms
-	kept    atomic.Int64 // bytes of emitted page files kept for the bundle
+	pages []indexed
+	opt   Options
+	syn   *Synonyms
+	kept  atomic.Int64 // bytes of emitted page files kept for the bundle
+
+	mu      sync.Mutex
+	readers []*reader // every reader made, by number
+	free    []*reader // those not in use
 }
 
 // indexed is one page, read.
 type indexed struct {
 	added    bool
+	reader   int32 // the number of the reader whose term ids postings hold
 	scope    string
 	boost    float64
 	postings []termPosting // in section order
@@ -63,10 +67,11 @@ func (d *indexed) boostOr1() float64 {
 }
 
 // termPosting is a posting of one page, before pages are merged and
-// weighed.
+// weighed. It holds no pointer, so the garbage collector need not read
+// the millions a large site has: its term is an id of the reader that
+// read the page.
 type termPosting struct {
-	term    string
-	id      int32 // the term's number while merging
+	id      int32 // the term's id in its reader's termer
 	section int32
 	count   uint8 // times in the section's text, at most maxCount
 	where   uint8 // inHeading and inTitle
@@ -77,48 +82,19 @@ const (
 	inTitle
 )
 
-// reader is what a goroutine reuses from page to page.
-type reader struct {
-	tm             *termer
-	counts         []int32 // a section's count of each term, by term id
-	where          []uint8 // by term id
-	touched        []int32 // the ids seen in this section
-	title, heading []int32
-}
-
-// see records that the section being read holds a term, count more times
-// in its text, and where else.
-func (r *reader) see(id int32, count int32, where uint8) {
-	if int(id) >= len(r.counts) {
-		n := int(id) + 1 - len(r.counts)
-		r.counts = append(r.counts, make([]int32, n)...)
-		r.where = append(r.where, make([]uint8, n)...)
-	}
-	if r.counts[id] == 0 && r.where[id] == 0 {
-		r.touched = append(r.touched, id)
-	}
-	r.counts[id] += count
-	r.where[id] |= where
-}
-
 // NewIndex makes an index of n pages, numbered 0 to n-1.
 func NewIndex(n int, opt Options) *Index {
-	syn := NewSynonyms(opt.Synonyms)
-	return &Index{
-		pages:   make([]indexed, n),
-		readers: sync.Pool{New: func() any { return &reader{tm: newTermer(syn)} }},
-		opt:     opt,
-		syn:     syn,
-	}
+	return &Index{pages: make([]indexed, n), opt: opt, syn: NewSynonyms(opt.Synonyms)}
 }
 
 // Add indexes p as page number n; each number is added once. Its error is
 // the Emit option's.
 func (x *Index) Add(n int, p Page) error {
-	r := x.readers.Get().(*reader)
-	defer x.readers.Put(r)
-	out := indexed{added: true, scope: p.Scope, boost: p.Boost, lengths: make([]int32, 0, len(p.Sections))}
+	r := x.reader()
+	defer x.release(r)
+	out := indexed{added: true, reader: r.no, scope: p.Scope, boost: p.Boost, lengths: make([]int32, 0, len(p.Sections))}
 	r.title = distinct(r.tm.appendIDs(r.title[:0], p.Title))
+	r.postings = r.postings[:0]
 	frag := fragment{Title: p.Title, URL: p.URL, Where: p.Where, Sections: make([][3]string, 0, len(p.Sections))}
 	for si, s := range p.Sections {
 		frag.Sections = append(frag.Sections, [3]string{s.Heading, s.Anchor, clip(s.Text, maxText)})
@@ -135,8 +111,8 @@ func (x *Index) Add(n int, p Page) error {
 			r.see(id, 0, inTitle)
 		}
 		for _, id := range r.touched {
-			out.postings = append(out.postings, termPosting{
-				term: r.tm.terms[id], section: int32(si),
+			r.postings = append(r.postings, termPosting{
+				id: id, section: int32(si),
 				count: uint8(min(r.counts[id], maxCount)), where: r.where[id],
 			})
 			r.counts[id], r.where[id] = 0, 0
@@ -144,6 +120,7 @@ func (x *Index) Add(n int, p Page) error {
 		r.touched = r.touched[:0]
 		out.lengths = append(out.lengths, length)
 	}
+	out.postings = slices.Clone(r.postings)
 	data := frag.json()
 	file := File{Name: "p/" + strconv.Itoa(n) + ".json", Data: data}
 	out.sum = sha256.Sum256(data)
@@ -190,32 +167,51 @@ func (x *Index) Files() ([]File, error) {
 	sections, length := 0, 0
 	// Merge the pages' postings by term, in two passes so that every
 	// term's postings go straight to their place in one slice: first
-	// count them (numbering the terms), then fill.
-	id := map[string]int32{}
-	var terms []string // by number
-	var count []int    // by number: how many sections hold the term
-	total := 0
+	// count them (numbering the terms), then fill. A term is known by its
+	// id in the reader that read the page; global maps each reader's ids
+	// to the merged numbers.
 	for n := range x.pages {
 		if !x.pages[n].added {
 			if err := x.Add(n, Page{}); err != nil {
 				return nil, err
 			}
 		}
+	}
+	x.mu.Lock()
+	readers := x.readers
+	x.mu.Unlock()
+	global := make([][]int32, len(readers))
+	for i, r := range readers {
+		global[i] = make([]int32, len(r.tm.terms))
+		for t := range global[i] {
+			global[i][t] = -1
+		}
+	}
+	number := map[string]int32{}
+	var terms []string // by number
+	var count []int    // by number: how many sections hold the term
+	total := 0
+	for n := range x.pages {
 		d := &x.pages[n]
 		sections += len(d.lengths)
 		for _, l := range d.lengths {
 			length += int(l)
 		}
-		for i, tp := range d.postings {
-			t, ok := id[tp.term]
-			if !ok {
-				t = int32(len(terms))
-				id[tp.term] = t
-				terms = append(terms, tp.term)
-				count = append(count, 0)
+		ids, names := global[d.reader], readers[d.reader].tm.terms
+		for _, tp := range d.postings {
+			t := ids[tp.id]
+			if t < 0 {
+				// The first of this reader's postings of the term.
+				var ok bool
+				if t, ok = number[names[tp.id]]; !ok {
+					t = int32(len(terms))
+					number[names[tp.id]] = t
+					terms = append(terms, names[tp.id])
+					count = append(count, 0)
+				}
+				ids[tp.id] = t
 			}
 			count[t]++
-			d.postings[i].id = t
 		}
 		total += len(d.postings)
 	}
@@ -232,17 +228,16 @@ func (x *Index) Files() ([]File, error) {
 	next := slices.Clone(start)
 	for n := range x.pages {
 		d := &x.pages[n]
+		ids := global[d.reader]
 		for _, tp := range d.postings {
-			all[next[tp.id]] = posting{n, int(tp.section), w.weight(tp, int(d.lengths[tp.section]), idf[tp.id]*d.boostOr1())}
-			next[tp.id]++
+			t := ids[tp.id]
+			all[next[t]] = posting{int32(n), tp.section, int32(w.weight(tp, int(d.lengths[tp.section]), idf[t]*d.boostOr1()))}
+			next[t]++
 		}
 	}
 	// Each page added its postings in section order, and pages are merged
 	// in page order: the order the encoding needs.
-	encoded := make(map[string][]byte, len(terms))
-	for t, term := range terms {
-		encoded[term] = encode(all[start[t] : start[t]+count[t]])
-	}
+	encoded := encodeAll(terms, all, start, count)
 	slices.Sort(terms)
 	shards := split(terms, encoded)
 	keys := make([]string, 0, len(shards))

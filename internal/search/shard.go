@@ -1,16 +1,12 @@
 package search
 
-import (
-	"bytes"
-	"strconv"
-)
+import "strconv"
 
-// encode writes postings as the JSON array the package comment describes.
-// ps is in page and section order.
-func encode(ps []posting) []byte {
-	var b []byte
+// encode appends postings to b as the JSON array the package comment
+// describes. ps is in page and section order.
+func encode(b []byte, ps []posting) []byte {
 	b = append(b, '[')
-	last := 0
+	last := int32(0)
 	for i, p := range ps {
 		if i > 0 {
 			b = append(b, ',')
@@ -23,6 +19,26 @@ func encode(ps []posting) []byte {
 		last = p.page
 	}
 	return append(b, ']')
+}
+
+// encodeAll encodes each term's postings, ps[start[t]:start[t]+count[t]]
+// for term t, into a few large buffers rather than one growing slice a
+// term: a site has tens of thousands of terms.
+func encodeAll(terms []string, ps []posting, start, count []int) map[string][]byte {
+	encoded := make(map[string][]byte, len(terms))
+	var buf []byte
+	for t, term := range terms {
+		// Most postings take at most 12 bytes; a term whose postings
+		// take more grows into a new array, which is just as right.
+		need := 2 + 12*count[t]
+		if cap(buf)-len(buf) < need {
+			buf = make([]byte, 0, max(need, 256<<10))
+		}
+		n := len(buf)
+		buf = encode(buf, ps[start[t]:start[t]+count[t]])
+		encoded[term] = buf[n:len(buf):len(buf)]
+	}
+	return encoded
 }
 
 // split groups sorted terms into shards by prefix, splitting any shard
@@ -77,16 +93,21 @@ func split(terms []string, encoded map[string][]byte) map[string][]string {
 
 // shardJSON writes a shard: an object from term to postings, terms sorted.
 func shardJSON(terms []string, encoded map[string][]byte) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	size := 2
+	for _, t := range terms {
+		size += len(t) + len(encoded[t]) + 4
+	}
+	b := make([]byte, 0, size)
+	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString(strconv.Quote(t)) // terms are plain ASCII letters and digits
-		b.WriteByte(':')
-		b.Write(encoded[t])
+		// Terms are plain ASCII letters and digits: nothing to escape.
+		b = append(b, '"')
+		b = append(b, t...)
+		b = append(b, '"', ':')
+		b = append(b, encoded[t]...)
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(b, '}')
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,7 @@ func TestSynonymsInText(t *testing.T) {
 func FuzzSynonyms(f *testing.F) {
 	f.Add("IRO", "Independent Reviewing Officer", "phone", "Tell the IRO by phone, or the independent reviewing officer.")
 	f.Add("the", "", "e-mail", "e-mail the the")
+	f.Add("IRO", "e-mail", "co-ordinator", "E-mail the co-ordinator, the IRO's e-mail; face-to-face a-'-b")
 	f.Fuzz(func(t *testing.T, a, b, c, text string) {
 		s := NewSynonyms([][]string{{a, b}, {b, c}, {c}})
 		for k, canon := range s.Map() {
@@ -69,6 +71,9 @@ func FuzzSynonyms(f *testing.F) {
 			}
 			n++
 		})
+		if plain, words := termIDs(tm.eachPlain, text), termIDs(tm.eachWord, text); !needsFolding(text) && !slices.Equal(plain, words) {
+			t.Fatalf("termer's plain path gives %v for %q; word by word %v", plain, text, words)
+		}
 		if n < len(Terms(text)) {
 			t.Fatalf("%d terms of %q with synonyms, fewer than the %d without", n, text, len(Terms(text)))
 		}

@@ -1,6 +1,9 @@
 package search
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // termer finds the terms of text as the index records them (see the
 // package comment): each word's term, each hyphenated compound's and each
@@ -30,6 +33,15 @@ func newTermer(syn *Synonyms) *termer {
 // ("email"), and after a synonym's last word the canonical term of its
 // group.
 func (tm *termer) each(text string, f func(id int32)) {
+	if !needsFolding(text) {
+		tm.eachPlain(text, f)
+	} else {
+		tm.eachWord(text, f)
+	}
+}
+
+// eachWord is each for any text, word by word as eachWord reads it.
+func (tm *termer) eachWord(text string, f func(id int32)) {
 	tm.chain, tm.links, tm.window = tm.chain[:0], 0, tm.window[:0]
 	tm.word = eachWord(text, tm.word, func(w []byte, joined bool) {
 		if !joined {
@@ -42,21 +54,92 @@ func (tm *termer) each(text string, f func(id int32)) {
 		if !ok {
 			id = tm.id(string(w))
 		}
-		if id < 0 {
-			return
-		}
-		f(id)
-		if tm.syn == nil || tm.syn.longest == 0 {
-			return
-		}
-		if len(tm.window) == tm.syn.longest {
-			copy(tm.window, tm.window[1:])
-			tm.window = tm.window[:len(tm.window)-1]
-		}
-		tm.window = append(tm.window, id)
-		tm.synonyms(f, tm.window)
+		tm.term(id, f)
 	})
 	tm.compound(f)
+}
+
+// eachPlain is each for text that needs no folding, most text, read as
+// eachPlainWord reads it but in one loop: a word already folded is looked
+// up as it stands in text, with no copy, and a compound's text is put
+// together only once a second word joins the first.
+func (tm *termer) eachPlain(text string, f func(id int32)) {
+	tm.window = tm.window[:0]
+	last := -1         // where the last word ended
+	first, end := 0, 0 // where the compound being read starts and ends
+	links := 0         // its words so far
+	for i := 0; i < len(text); {
+		j, fold := plainWordEnd(text, i)
+		if j == i {
+			i++ // a separator
+			continue
+		}
+		var id int32
+		if fold {
+			tm.word = foldPlain(append(tm.word[:0], text[i:j]...))
+			if len(tm.word) == 0 {
+				i = j
+				continue
+			}
+			var ok bool
+			if id, ok = tm.ids[string(tm.word)]; !ok {
+				id = tm.id(string(tm.word))
+			}
+		} else {
+			var ok bool
+			if id, ok = tm.ids[text[i:j]]; !ok {
+				id = tm.id(strings.Clone(text[i:j])) // not the whole text's memory
+			}
+		}
+		if last >= 0 && joins(text[last:i]) {
+			links++
+		} else {
+			tm.plainCompound(text[first:end], links, f)
+			first, links = i, 1
+		}
+		end, last = j, j
+		tm.term(id, f)
+		i = j
+	}
+	tm.plainCompound(text[first:end], links, f)
+}
+
+// plainCompound emits the term of a compound of links words read by
+// eachPlain, if it has two or more: its words run together, which is its
+// text without the hyphens and apostrophes, folded.
+func (tm *termer) plainCompound(text string, links int, f func(id int32)) {
+	if links < 2 {
+		return
+	}
+	tm.chain = tm.chain[:0]
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			tm.chain = append(tm.chain, c)
+		case c >= 'A' && c <= 'Z':
+			tm.chain = append(tm.chain, c+('a'-'A'))
+		}
+	}
+	tm.links = links
+	tm.compound(f)
+}
+
+// term emits a word's term, unless it is a stop word (id -1), and the
+// canonical term of each synonym that ends with it.
+func (tm *termer) term(id int32, f func(id int32)) {
+	if id < 0 {
+		return
+	}
+	f(id)
+	if tm.syn == nil || tm.syn.longest == 0 {
+		return
+	}
+	if len(tm.window) == tm.syn.longest {
+		copy(tm.window, tm.window[1:])
+		tm.window = tm.window[:len(tm.window)-1]
+	}
+	tm.window = append(tm.window, id)
+	tm.synonyms(f, tm.window)
 }
 
 // compound emits the term of the hyphenated compound just read, if any.

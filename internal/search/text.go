@@ -122,26 +122,7 @@ func eachPlainWord(text string, buf []byte, f func(word []byte, joined bool)) []
 	w := buf[:0]
 	last := -1 // where the last word ended
 	for i := 0; i < len(text); {
-		// A word runs over letters, digits and apostrophes. Most words are
-		// lower case with no apostrophe, and are copied whole.
-		j, fold := i, false
-		for j < len(text) {
-			c := text[j]
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				j++
-				continue
-			case c >= 'A' && c <= 'Z', c == '\'':
-				fold = true
-				j++
-				continue
-			case c >= utf8.RuneSelf && strings.HasPrefix(text[j:], "’"):
-				fold = true
-				j += len("’")
-				continue
-			}
-			break
-		}
+		j, fold := plainWordEnd(text, i)
 		if j == i {
 			i++ // a separator
 			continue
@@ -157,6 +138,32 @@ func eachPlainWord(text string, buf []byte, f func(word []byte, joined bool)) []
 		i = j
 	}
 	return w
+}
+
+// plainWordEnd returns where the plain word at text[i:] ends, and
+// whether it needs folding. A word runs over letters, digits and
+// apostrophes (' and ’); most words are lower case with no apostrophe,
+// and need none.
+func plainWordEnd(text string, i int) (end int, fold bool) {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			j++
+			continue
+		case c >= 'A' && c <= 'Z', c == '\'':
+			fold = true
+			j++
+			continue
+		case c >= utf8.RuneSelf && strings.HasPrefix(text[j:], "’"):
+			fold = true
+			j += len("’")
+			continue
+		}
+		break
+	}
+	return j, fold
 }
 
 // joins reports whether the gap between two plain words joins them: a

@@ -91,6 +91,7 @@ func FuzzTerms(f *testing.F) {
 		"Independent Reviewing Officer (IRO) A social worker who chairs reviews of a Looked After Child's care plan.",
 		"Designated safeguarding lead (DSL) Café résumé.",
 		"The child’s plan – “now”… ‘a’ — «b» c\u00a0d ’’x’",
+		"E-mail the co-ordinator face-to-face in 2024-25: a-'-b A-’B x- -y a--b ''-c d-''",
 	} {
 		f.Add(s)
 	}
@@ -107,6 +108,9 @@ func FuzzTerms(f *testing.F) {
 		}
 		if want := Terms(text); !slices.Equal(got, want) {
 			t.Fatalf("termer gives %q for %q; Terms gives %q", got, text, want)
+		}
+		if plain, words := termIDs(tm.eachPlain, text), termIDs(tm.eachWord, text); !needsFolding(text) && !slices.Equal(plain, words) {
+			t.Fatalf("termer's plain path gives %v for %q; word by word %v", plain, text, words)
 		}
 		for _, w := range Words(text) {
 			if w == "" {
@@ -174,4 +178,11 @@ func TestTokens(t *testing.T) {
 			t.Errorf("Tokens(%q) = %v; want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// termIDs lists the ids a termer's way of reading text gives.
+func termIDs(each func(string, func(int32)), text string) []int32 {
+	var ids []int32
+	each(text, func(id int32) { ids = append(ids, id) })
+	return ids
 }

@@ -51,7 +51,19 @@ func get(t *testing.T, url string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
+// TestServeRebuildsAndReloads edits the site while serving it, watching
+// with file events and by polling, and checks each reload event: a page
+// edited is named, a failed build and the one after it name none (every
+// page reloads).
 func TestServeRebuildsAndReloads(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "events", true: "polling"}[poll], func(t *testing.T) {
+			testRebuildsAndReloads(t, poll)
+		})
+	}
+}
+
+func testRebuildsAndReloads(t *testing.T, poll bool) {
 	cfg := site(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -59,7 +71,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Config{Build: cfg, Addr: "127.0.0.1:0", Watch: []string{cfg.Content, cfg.Layouts, cfg.Static},
-			Interval: 50 * time.Millisecond, Ready: func(a string) { ready <- a }})
+			Poll: poll, Interval: 50 * time.Millisecond, Ready: func(a string) { ready <- a }})
 	}()
 	var base string
 	select {
@@ -83,58 +95,74 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	}
 
 	// Listen for reload events, then change the content.
-	res, err := http.Get(base + eventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	events := make(chan string, 10)
-	connected := make(chan struct{})
-	go func() {
-		r := bufio.NewReader(res.Body)
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			switch {
-			case strings.HasPrefix(line, ": connected"):
-				close(connected)
-			case strings.HasPrefix(line, "event: "):
-				events <- strings.TrimSpace(strings.TrimPrefix(line, "event: "))
-			}
+	// Listen as two tabs: one on the home page, which reload.js names,
+	// and one that names none.
+	listen := func(query string) chan string {
+		res, err := http.Get(base + eventsPath + query)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}()
-	// The server says it is connected once it will send this client events.
-	select {
-	case <-connected:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the event stream never said it was connected")
+		t.Cleanup(func() { res.Body.Close() })
+		events := make(chan string, 10)
+		connected := make(chan struct{})
+		go func() {
+			r := bufio.NewReader(res.Body)
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				switch {
+				case strings.HasPrefix(line, ": connected"):
+					close(connected)
+				case strings.HasPrefix(line, "event: "):
+					ev := strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+					data, err := r.ReadString('\n')
+					if err != nil {
+						return
+					}
+					events <- ev + " " + strings.TrimSpace(strings.TrimPrefix(data, "data: "))
+				}
+			}
+		}()
+		// The server says it is connected once it will send this client events.
+		select {
+		case <-connected:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the event stream never said it was connected")
+		}
+		return events
 	}
+	tabs := []chan string{listen("?page=/"), listen("")}
 	write := func(text string) {
 		if err := os.WriteFile(filepath.Join(cfg.Content, "_index.md"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	waitReload := func() {
-		select {
-		case ev := <-events:
-			if ev != "reload" {
-				t.Fatalf("event %q; want reload", ev)
+	// Each tab gets one event a build: a second would be read in place
+	// of the next build's.
+	waitReload := func(want string) {
+		t.Helper()
+		for _, events := range tabs {
+			select {
+			case ev := <-events:
+				if ev != "reload "+want {
+					t.Fatalf("event %q; want reload %s", ev, want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no reload event after a change")
 			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("no reload event after a change")
 		}
 	}
 	write("---\ntitle: Home\n---\nSecond version.\n")
-	waitReload()
+	waitReload(`{"changed":["/"]}`)
 	if _, body := get(t, base+"/"); !strings.Contains(body, "Second version.") {
 		t.Errorf("after a change, GET / = %s; want the new text", body)
 	}
 
 	// A broken page: the browser sees the error, the server keeps running.
 	write("---\ntitle: Home\ncolour: red\n---\nBroken.\n")
-	waitReload()
+	waitReload(`{"changed":null}`)
 	code, body = get(t, base+"/")
 	if code != 500 || !strings.Contains(body, "The build failed") || !strings.Contains(body, `_index.md:3: unknown key &#34;colour&#34;`) {
 		t.Errorf("after a bad change, GET / = %d %s; want the error page naming the file and line", code, body)
@@ -145,7 +173,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	}
 
 	write("---\ntitle: Home\n---\nFixed.\n")
-	waitReload()
+	waitReload(`{"changed":null}`)
 	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "Fixed.") {
 		t.Errorf("after the fix, GET / = %d %s", code, body)
 	}
