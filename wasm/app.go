@@ -32,6 +32,7 @@ type app struct {
 	base      string // the site's base path, part of every draft's key
 	keep      bool   // the practitioner chose to keep drafts in this browser
 	lastDraft string // the draft last kept, without its time, so an unchanged one is not rewritten
+	draftDue  bool   // a change waits to be kept (draftSoon)
 	pending   func() // what to do once the practitioner agrees to replace unsaved changes
 }
 

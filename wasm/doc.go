@@ -57,11 +57,14 @@
 //
 // Only when the practitioner ticks keep-draft, and never where the site's
 // home page sets record_drafts: false. One draft per record, under
-// resolve-draft:<base path>:<protocol id>:<record id> in local storage; the
-// newest comes back when the page opens, unless the practitioner typed
-// first (then both are kept), and the others are listed to open or delete.
+// resolve-draft:<base path>:<protocol id>:<record id> in local storage, kept
+// a second after a change (at once when the page is hidden or closed), and
+// listed in an index, resolve-draft:<base path>:_index (reference, date and
+// procedure of each), so that listing them reads none in full; the newest
+// comes back when the page opens, unless the practitioner typed first (then
+// both are kept), and the others are listed to open or delete.
 // delete-draft, or unticking keep-draft, deletes every draft of the site.
-// See drafts.go.
+// See drafts.go and draftindex.go.
 //
 // # Why the code is split
 //

@@ -3,8 +3,8 @@
 package main
 
 import (
-	"slices"
 	"strings"
+	"time"
 
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
@@ -20,9 +20,18 @@ import (
 // /b/), though they can read each other's storage; the page says so.
 // The first release kept one draft per protocol under
 // resolve-draft-<protocol id>: it is moved to the new key when found.
+// Beside the drafts, resolve-draft:<base path>:_index lists them
+// (draftindex.go), so that listing them reads none in full.
+//
+// A draft is kept draftDelay after a change, not at every key: the whole
+// record is written each time, and a long answer made every key slow. What
+// is waiting is kept at once when the page is hidden or closed
+// (visibilitychange, pagehide), so closing the tab loses nothing.
 const (
 	draftPrefix  = "resolve-draft:"
 	legacyPrefix = "resolve-draft-"
+	draftIndex   = "_index" // not a protocol id, which has no "_"
+	draftDelay   = time.Second
 )
 
 // sitePrefix is the start of the key of every draft of this site.
@@ -34,11 +43,8 @@ func (a *app) protocolPrefix() string { return a.sitePrefix() + a.e.p.ID + ":" }
 // draftKey is where the draft of the record in the form is kept.
 func (a *app) draftKey() string { return a.protocolPrefix() + a.meta.ID }
 
-// kept is a draft found in storage.
-type kept struct {
-	key string
-	d   draft
-}
+// indexKey is where the index of this site's drafts is kept.
+func (a *app) indexKey() string { return a.sitePrefix() + draftIndex }
 
 func (a *app) wireDrafts() {
 	keep := a.doc.ByID("keep-draft")
@@ -47,6 +53,10 @@ func (a *app) wireDrafts() {
 		a.post(func() { a.setKeep(on) })
 	})
 	a.click("delete-draft", a.deleteDrafts)
+	// The page may go at any moment now: keep what is waiting at once.
+	flush := func(dom.Event) { a.post(a.flushDraft) }
+	a.ls.On(dom.Window(), "pagehide", flush)
+	a.ls.On(a.doc, "visibilitychange", flush)
 	a.ls.On(a.doc.ByID("draft-list"), "click", func(ev dom.Event) {
 		if key := dataOf(ev, "data-open-draft"); key != "" {
 			a.post(func() { a.openDraft(key) })
@@ -75,23 +85,66 @@ func (a *app) wireDrafts() {
 }
 
 // keptDrafts returns the drafts of this protocol kept in storage, the most
-// recently kept first, and how many could not be read.
-func (a *app) keptDrafts() (out []kept, damaged int) {
+// recently kept first, from the index: only a draft the index does not
+// list is read, and then listed. Drafts that could not be read are
+// counted, not returned.
+func (a *app) keptDrafts() (out []indexEntry, damaged int) {
 	s, err := dom.LocalStorage()
 	if err != nil {
 		return nil, 0
 	}
-	for _, key := range s.Keys(a.protocolPrefix()) {
-		text, _ := s.Get(key)
-		d, err := decodeDraft([]byte(text))
-		if err != nil || d.Meta.ID == "" || key != a.protocolPrefix()+d.Meta.ID {
-			damaged++
-			continue
-		}
-		out = append(out, kept{key, d})
+	mine, all, changed := reconcile(a.readIndex(s), a.protocolPrefix(), a.e.p.ID, s.Keys(a.protocolPrefix()), func(key string) indexEntry {
+		text, ok := s.Get(key)
+		e, _ := a.parseDraft(key, text, ok)
+		return e
+	})
+	if changed {
+		a.writeIndex(s, all)
 	}
-	slices.SortStableFunc(out, func(x, y kept) int { return strings.Compare(y.d.Kept, x.d.Kept) })
+	for _, e := range mine {
+		if e.Damaged {
+			damaged++
+		} else {
+			out = append(out, e)
+		}
+	}
 	return out, damaged
+}
+
+// parseDraft reads the draft kept under key, and returns its index entry
+// (a damaged one, and an empty draft, if it cannot be read).
+func (a *app) parseDraft(key, text string, found bool) (indexEntry, draft) {
+	d, err := decodeDraft([]byte(text))
+	if !found || err != nil || d.Meta.ID == "" || key != a.protocolPrefix()+d.Meta.ID {
+		return indexEntry{Key: key, Protocol: a.e.p.ID, Damaged: true}, draft{}
+	}
+	return entryOf(key, a.e.p.ID, d.Values, d.Kept), d
+}
+
+// readIndex reads the index of this site's drafts; none, or a damaged one,
+// reads as empty, and is made again.
+func (a *app) readIndex(s dom.Storage) []indexEntry {
+	text, _ := s.Get(a.indexKey())
+	index, err := decodeIndex([]byte(text))
+	if err != nil {
+		return nil
+	}
+	return index
+}
+
+// index changes the stored index with f, read afresh, as another page may
+// have changed it.
+func (a *app) index(s dom.Storage, f func([]indexEntry) []indexEntry) error {
+	return a.writeIndex(s, f(a.readIndex(s)))
+}
+
+// writeIndex stores the index; an empty one is removed, so that when the
+// last draft goes, nothing of the drafts is left in storage.
+func (a *app) writeIndex(s dom.Storage, index []indexEntry) error {
+	if len(index) == 0 {
+		return s.Remove(a.indexKey())
+	}
+	return s.Set(a.indexKey(), string(encodeIndex(index)))
 }
 
 // migrate moves the draft the first release kept for this protocol to its
@@ -126,7 +179,17 @@ func (a *app) restoreDraft() {
 	}
 	a.migrate()
 	list, damaged := a.keptDrafts()
-	if len(list) == 0 {
+	// The newest draft that can be read: only it is read in full.
+	var latest draft
+	found := false
+	for _, e := range list {
+		if d, ok := a.readDraft(e.Key); ok {
+			latest, found = d, true
+			break
+		}
+		damaged++
+	}
+	if !found {
 		if damaged > 0 {
 			a.notice("draft-result", "A draft kept in this browser was damaged and could not be restored.", nil)
 		}
@@ -136,10 +199,10 @@ func (a *app) restoreDraft() {
 	a.doc.ByID("keep-draft").SetChecked(true)
 	if a.formChanged() {
 		a.notice("draft-result", "You started typing before your draft could be restored, so both are kept: what you typed, and the draft, listed below to open.", nil)
+		a.draftSoon()
 		a.listDrafts()
 		return
 	}
-	latest := list[0].d
 	a.meta = latest.Meta
 	a.fill(latest.Values)
 	a.lastDraft = string(encodeDraft(draft{Values: a.values(), Meta: a.meta}))
@@ -148,8 +211,54 @@ func (a *app) restoreDraft() {
 	a.listDrafts()
 }
 
-// storeDraft keeps the form in this browser's storage, if it changed.
+// readDraft reads the draft kept under key, and reports whether it could.
+// Its index entry is put right if it does not match what was read (the
+// draft was written by a page that did not note it, or was damaged).
+func (a *app) readDraft(key string) (draft, bool) {
+	s, err := dom.LocalStorage()
+	if err != nil {
+		return draft{}, false
+	}
+	text, ok := s.Get(key)
+	e, d := a.parseDraft(key, text, ok)
+	index := a.readIndex(s)
+	for _, old := range index {
+		if old.Key == key && old == e {
+			return d, !e.Damaged
+		}
+	}
+	if ok { // a draft that has gone is dropped by the next listing
+		a.writeIndex(s, upsert(index, e))
+	}
+	return d, !e.Damaged
+}
+
+// draftSoon keeps the draft draftDelay from now, unless it is already due
+// to be kept: the form as it is then is kept, so typing on keeps the draft
+// about once in draftDelay.
+func (a *app) draftSoon() {
+	if a.draftDue {
+		return
+	}
+	a.draftDue = true
+	time.AfterFunc(draftDelay, func() { a.post(a.flushDraft) })
+}
+
+// flushDraft keeps the draft now, if one is due to be kept.
+func (a *app) flushDraft() {
+	if !a.draftDue {
+		return
+	}
+	a.draftDue = false
+	if a.keep {
+		a.storeDraft(a.values())
+	}
+}
+
+// storeDraft keeps the form in this browser's storage, if it changed, and
+// notes it in the index.
 func (a *app) storeDraft(v values) {
+	a.draftDue = false // what was waiting is kept now
 	plain := string(encodeDraft(draft{Values: v, Meta: a.meta}))
 	if plain == a.lastDraft {
 		return
@@ -158,6 +267,14 @@ func (a *app) storeDraft(v values) {
 	s, err := dom.LocalStorage()
 	if err == nil {
 		err = s.Set(a.draftKey(), string(encodeDraft(draft{Values: v, Meta: a.meta, Kept: now})))
+	}
+	if err == nil {
+		// The index is only a guide: if it cannot be written, the next
+		// listing finds the draft and reads it.
+		key := a.draftKey()
+		a.index(s, func(index []indexEntry) []indexEntry {
+			return upsert(index, entryOf(key, a.e.p.ID, v, now))
+		})
 	}
 	if err != nil {
 		a.keep = false
@@ -200,20 +317,20 @@ func (a *app) listDrafts() {
 	drafts, _ := a.keptDrafts()
 	n := 0
 	for _, k := range drafts {
-		if k.key == a.draftKey() {
+		if k.Key == a.draftKey() {
 			continue
 		}
 		n++
-		ref := k.d.Values[escalation.FieldReference]
+		ref := k.Reference
 		if strings.TrimSpace(ref) == "" {
 			ref = "No case reference"
 		}
 		li := a.doc.Create("li")
-		li.Append(dom.El(a.doc, "span", ref+", last kept "+timeText(k.d.Kept)))
+		li.Append(dom.El(a.doc, "span", ref+", last kept "+timeText(k.Kept)))
 		for _, b := range []struct{ text, attr string }{{"Open", "data-open-draft"}, {"Delete", "data-delete-draft"}} {
 			btn := dom.El(a.doc, "button", b.text)
 			btn.SetAttr("type", "button")
-			btn.SetAttr(b.attr, k.key)
+			btn.SetAttr(b.attr, k.Key)
 			btn.SetClass("button", true)
 			btn.SetClass("button-secondary", true)
 			which := dom.El(a.doc, "span", " the draft "+ref)
@@ -229,13 +346,8 @@ func (a *app) listDrafts() {
 // openDraft fills the form with another draft. The record in the form is
 // kept as a draft already, so nothing is lost.
 func (a *app) openDraft(key string) {
-	s, err := dom.LocalStorage()
-	if err != nil {
-		return
-	}
-	text, ok := s.Get(key)
-	d, derr := decodeDraft([]byte(text))
-	if !ok || derr != nil || d.Meta.ID == "" {
+	d, ok := a.readDraft(key)
+	if !ok {
 		a.notice("draft-result", "That draft could not be opened: it has been deleted or damaged.", nil)
 		a.listDrafts()
 		return
@@ -258,6 +370,7 @@ func (a *app) openDraft(key string) {
 func (a *app) deleteDraft(key string) {
 	if s, err := dom.LocalStorage(); err == nil {
 		s.Remove(key)
+		a.index(s, func(index []indexEntry) []indexEntry { return without(index, key) })
 	}
 	a.listDrafts()
 	a.notice("draft-result", "The draft was deleted from this browser.", nil)
@@ -284,6 +397,7 @@ func (a *app) setKeep(on bool) {
 // the first release kept) and stops keeping one. The form is left as it is.
 func (a *app) deleteDrafts() {
 	a.keep = false
+	a.draftDue = false
 	a.doc.ByID("keep-draft").SetChecked(false)
 	var err error
 	if s, serr := dom.LocalStorage(); serr == nil { // no storage: nothing is kept

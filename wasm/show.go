@@ -13,7 +13,7 @@ import (
 )
 
 // refresh shows the due dates, statuses, duties and suggested dates for
-// the form as it is, and keeps the draft if the practitioner asked for
+// the form as it is, and keeps the draft soon if the practitioner asked for
 // that. Only what changed is written to the page.
 func (a *app) refresh() {
 	v := a.values()
@@ -42,7 +42,7 @@ func (a *app) refresh() {
 	a.text("next-due", vw.Next)
 	a.showSuggestions(vw.Suggest)
 	if a.keep {
-		a.storeDraft(v)
+		a.draftSoon()
 	}
 }
 

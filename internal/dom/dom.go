@@ -303,8 +303,9 @@ func El(doc Node, tag, text string) Node {
 func catch(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			var jerr js.Error
-			if e, ok := r.(error); ok && errors.As(e, &jerr) {
+			// syscall/js panics with a js.Error (not errors.As, which
+			// brings package reflectlite into the module).
+			if jerr, ok := r.(js.Error); ok {
 				err = errors.New(jerr.Value.Get("message").String())
 				return
 			}

@@ -146,9 +146,16 @@ func (d *decoder) date(v *jsonx.Value, dst *workday.Date) error {
 	switch v.Kind {
 	case jsonx.Null:
 	case jsonx.String:
-		if err := dst.UnmarshalText([]byte(v.Text)); err != nil {
+		// As dst.UnmarshalText reads it, without making bytes of the text.
+		if v.Text == "" {
+			*dst = workday.Date{}
+			return nil
+		}
+		date, err := workday.ParseDate(v.Text)
+		if err != nil {
 			return &dateError{"it has a date that is not a real date: " + err.Error() + "."}
 		}
+		*dst = date
 	default:
 		d.wrong(v.Kind.String())
 	}

@@ -2,7 +2,6 @@ package escalation
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -100,7 +99,7 @@ func readFile(data []byte, format, what string) (*jsonx.Value, bool, error) {
 	dec.AllowDuplicates = true
 	v, err := dec.Decode()
 	if err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
+		if truncated(err) {
 			return nil, false, importError("This file is not a resolve " + what + ": it is not valid JSON (it ends too soon; it may have been cut short).")
 		}
 		return nil, false, importError("This file is not a resolve " + what + ": it is not valid JSON (" + where(err) + ").")
@@ -125,8 +124,8 @@ func readFile(data []byte, format, what string) (*jsonx.Value, bool, error) {
 
 // where says where in a file a syntax error is, counting bytes from 1.
 func where(err error) string {
-	var e *jsonx.Error
-	if !errors.As(err, &e) {
+	e, ok := jsonx.AsError(err)
+	if !ok {
 		return err.Error()
 	}
 	return "the problem is at byte " + strconv.Itoa(e.Offset+1)
@@ -185,7 +184,7 @@ func checkHead(v *jsonx.Value, format, what string) error {
 // decodeStrict decodes v, read by readFile, with decode, and refuses a
 // file with more after v.
 func decodeStrict(v *jsonx.Value, more bool, decode func(*decoder, *jsonx.Value) error) error {
-	var d decoder
+	d := decoder{path: make([]string, 0, 4)} // the formats nest three deep: no slice to grow
 	if err := decode(&d, v); err != nil {
 		return importError("This file is damaged: " + err.Error())
 	}
@@ -209,7 +208,7 @@ func checkNames(data []byte) error {
 	for dec.More() {
 		v, err := dec.Decode()
 		if err != nil {
-			if errors.Is(err, io.ErrUnexpectedEOF) {
+			if truncated(err) {
 				return importError("This file is damaged: it ends too soon; it may have been cut short.")
 			}
 			return importError("This file is damaged: it is not valid JSON (" + where(err) + ").")
@@ -231,21 +230,37 @@ func names(v *jsonx.Value) error {
 	if len(v.Members) == 0 {
 		return nil
 	}
-	seen := make(map[string]bool, len(v.Members))
+	// Objects of the formats are small: a map is made only for a large one.
+	var seen map[string]bool
+	if len(v.Members) > 16 {
+		seen = make(map[string]bool, len(v.Members))
+	}
 	for i := range v.Members {
 		m := &v.Members[i]
 		if !validID(m.Name) {
 			return importError("This file is damaged: it has a field this tool does not know: " + strconv.Quote(m.Name) + ".")
 		}
-		if seen[m.Name] {
+		if seen[m.Name] || seen == nil && earlier(v.Members[:i], m.Name) {
 			return importError("This file is damaged: the field " + strconv.Quote(m.Name) + " appears twice in the same place.")
 		}
-		seen[m.Name] = true
+		if seen != nil {
+			seen[m.Name] = true
+		}
 		if err := names(&m.Value); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// earlier reports whether one of ms is called name.
+func earlier(ms []jsonx.Member, name string) bool {
+	for i := range ms {
+		if ms[i].Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // notices says what a practitioner should know about a record that opened:
@@ -282,4 +297,12 @@ func notices(r *Record, p *protocol.Protocol) []string {
 		out = append(out, "The record answers "+plural(len(flags), "question", "questions")+" about the case that the procedure no longer asks. They are kept, but no longer change what must happen.")
 	}
 	return out
+}
+
+// truncated reports whether err is a JSON error at an input that ends too
+// soon, as errors.Is(err, io.ErrUnexpectedEOF) would (without bringing
+// package reflectlite into the browser modules).
+func truncated(err error) bool {
+	e, ok := jsonx.AsError(err)
+	return ok && e.Err == io.ErrUnexpectedEOF
 }

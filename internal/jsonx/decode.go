@@ -1,7 +1,6 @@
 package jsonx
 
 import (
-	"errors"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -39,8 +38,8 @@ func Unmarshal[T any](data []byte, decode func(*Value) (T, error)) (T, error) {
 		}
 	}
 	var zero T
-	var e *Error
-	if !errors.As(err, &e) {
+	e, ok := AsError(err)
+	if !ok {
 		return zero, &Error{Msg: err.Error(), Err: err, Line: 1, Column: 1}
 	}
 	c := *e
@@ -50,6 +49,14 @@ func Unmarshal[T any](data []byte, decode func(*Value) (T, error)) (T, error) {
 
 // Decoder reads JSON values one after another from a byte slice, as a
 // stream of values separated by white space.
+//
+// It allocates little, since a page may read ten thousand files in a row:
+// the text of every string and number without escapes is a slice of one
+// copy of the input, made when the first is read (so later changes to the
+// input change nothing read), and the members of objects and elements of
+// arrays are gathered on stacks the decoder reuses, then carved, exactly
+// sized, from blocks shared by many objects. What a Value holds keeps the
+// copy of the input, and its block, alive.
 type Decoder struct {
 	// AllowDuplicates keeps every member of an object that names the same
 	// member twice, rather than refusing the input. Value.Get returns the
@@ -57,8 +64,19 @@ type Decoder struct {
 	AllowDuplicates bool
 
 	data  []byte
+	text  string // data as a string, once a string or number has needed it
 	off   int
 	depth int
+
+	members []Member // members of the objects being read, innermost last
+	items   []Value  // elements of the arrays being read, likewise
+	mblock  []Member // what is left of the block finished objects' members are carved from
+	iblock  []Value  // likewise for arrays' elements
+
+	// Where the stacks start, so that reading a small file needs no
+	// allocation for them.
+	mstart [16]Member
+	istart [8]Value
 }
 
 // NewDecoder returns a decoder that reads data from the start.
@@ -78,7 +96,11 @@ func (d *Decoder) Offset() int { return d.off }
 // column.
 func (d *Decoder) Decode() (Value, error) {
 	d.depth = 0
+	if d.members == nil {
+		d.members, d.items = d.mstart[:0], d.istart[:0]
+	}
 	v, err := d.value()
+	d.members, d.items = d.members[:0], d.items[:0] // after an error, they hold what was read of the value
 	if err != nil {
 		err.(*Error).locate(d.data)
 		return Value{}, err
@@ -139,7 +161,7 @@ func (d *Decoder) value() (Value, error) {
 		return v, err
 	case c == '-' || '0' <= c && c <= '9':
 		err := d.number()
-		v.Kind, v.Text = Number, string(d.data[v.Offset:d.off])
+		v.Kind, v.Text = Number, d.slice(v.Offset, d.off)
 		return v, err
 	case c == 't':
 		v.Kind, v.Bool = Bool, true
@@ -213,12 +235,12 @@ func (d *Decoder) str() (string, error) {
 		c := d.data[d.off]
 		switch {
 		case c == '"':
-			s := d.data[start:d.off]
+			end := d.off
 			d.off++
 			if buf != nil {
-				return string(append(buf, s...)), nil
+				return string(append(buf, d.data[start:end]...)), nil
 			}
-			return string(s), nil
+			return d.slice(start, end), nil
 		case c == '\\':
 			buf = append(buf, d.data[start:d.off]...)
 			var err error
@@ -238,6 +260,15 @@ func (d *Decoder) str() (string, error) {
 			d.off += size
 		}
 	}
+}
+
+// slice returns the input from i to j as a string: a slice of the one copy
+// of the input every such string shares.
+func (d *Decoder) slice(i, j int) string {
+	if d.text == "" {
+		d.text = string(d.data)
+	}
+	return d.text[i:j]
 }
 
 // escape reads one escape sequence, from its backslash, onto buf.
@@ -327,12 +358,13 @@ func (d *Decoder) array() (Value, error) {
 		v.Items = []Value{}
 		return v, nil
 	}
+	base := len(d.items)
 	for {
 		e, err := d.value()
 		if err != nil {
 			return v, err
 		}
-		v.Items = append(v.Items, e)
+		d.items = append(d.items, e)
 		d.space()
 		if d.off >= len(d.data) {
 			return v, d.fail(d.off, "want ',' or ']' after an array element, found the end of the input")
@@ -344,6 +376,7 @@ func (d *Decoder) array() (Value, error) {
 		case ']':
 			d.off++
 			d.depth--
+			v.Items = d.carveItems(base)
 			return v, nil
 		}
 		return v, d.fail(d.off, "want ',' or ']' after an array element, found "+d.found())
@@ -362,6 +395,7 @@ func (d *Decoder) object() (Value, error) {
 		d.depth--
 		return v, nil
 	}
+	base := len(d.members)
 	var seen map[string]bool // made once an object has many members
 	for {
 		d.space()
@@ -374,13 +408,14 @@ func (d *Decoder) object() (Value, error) {
 			return v, err
 		}
 		if !d.AllowDuplicates {
-			if seen == nil && len(v.Members) >= 8 {
-				seen = make(map[string]bool, 2*len(v.Members))
-				for _, m := range v.Members {
+			read := d.members[base:]
+			if seen == nil && len(read) >= 32 {
+				seen = make(map[string]bool, 2*len(read))
+				for _, m := range read {
 					seen[m.Name] = true
 				}
 			}
-			if seen[name] || seen == nil && v.Get(name) != nil {
+			if seen[name] || seen == nil && named(read, name) {
 				return v, d.fail(at, "want each name once in an object, found "+strconv.Quote(name)+" again")
 			}
 			if seen != nil {
@@ -396,7 +431,7 @@ func (d *Decoder) object() (Value, error) {
 		if err != nil {
 			return v, err
 		}
-		v.Members = append(v.Members, Member{Name: name, Offset: at, Value: e})
+		d.members = append(d.members, Member{Name: name, Offset: at, Value: e})
 		d.space()
 		if d.off >= len(d.data) {
 			return v, d.fail(d.off, "want ',' or '}' after an object member, found the end of the input")
@@ -408,10 +443,49 @@ func (d *Decoder) object() (Value, error) {
 		case '}':
 			d.off++
 			d.depth--
+			v.Members = d.carveMembers(base)
 			return v, nil
 		}
 		return v, d.fail(d.off, "want ',' or '}' after an object member, found "+d.found())
 	}
+}
+
+// named reports whether one of ms has the given name.
+func named(ms []Member, name string) bool {
+	for i := range ms {
+		if ms[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// carveMembers moves the members of the object just read, d.members[base:],
+// into a slice of their own, carved from the current block.
+func (d *Decoder) carveMembers(base int) []Member {
+	n := len(d.members) - base
+	if n > len(d.mblock) {
+		d.mblock = make([]Member, max(n, min(64, 1+(len(d.data)-d.off)/16)))
+	}
+	out := d.mblock[:n:n]
+	d.mblock = d.mblock[n:]
+	copy(out, d.members[base:])
+	d.members = d.members[:base]
+	return out
+}
+
+// carveItems does for the elements of the array just read what
+// carveMembers does for members.
+func (d *Decoder) carveItems(base int) []Value {
+	n := len(d.items) - base
+	if n > len(d.iblock) {
+		d.iblock = make([]Value, max(n, min(32, 1+(len(d.data)-d.off)/16)))
+	}
+	out := d.iblock[:n:n]
+	d.iblock = d.iblock[n:]
+	copy(out, d.items[base:])
+	d.items = d.items[:base]
+	return out
 }
 
 // enter counts one more level of nesting.

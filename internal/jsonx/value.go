@@ -180,8 +180,8 @@ func quoteName(name string) string {
 // within puts err at offset (if it has no place yet) and under step in the
 // document's path.
 func within(err error, offset int, step string) error {
-	var e *Error
-	if !errors.As(err, &e) {
+	e, ok := AsError(err)
+	if !ok {
 		return &Error{Offset: offset, Path: step, Msg: err.Error(), Err: err}
 	}
 	c := *e
@@ -232,4 +232,35 @@ func (e *Error) locate(data []byte) {
 			e.Column++
 		}
 	}
+}
+
+// AsError finds the first *Error in err's chain, as errors.As(err, &e)
+// does with e an *Error: err itself, what it unwraps to (each of them, in
+// order, for an error that wraps several), or what its As method gives.
+// It is written out because errors.As, with errors.Is, is all that brings
+// package reflectlite (about 27 KB) into the browser modules.
+func AsError(err error) (*Error, bool) {
+	for err != nil {
+		if e, ok := err.(*Error); ok {
+			return e, true
+		}
+		var e *Error
+		if x, ok := err.(interface{ As(any) bool }); ok && x.As(&e) {
+			return e, true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, w := range u.Unwrap() {
+				if e, ok := AsError(w); ok {
+					return e, true
+				}
+			}
+			return nil, false
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }

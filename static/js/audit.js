@@ -66,6 +66,72 @@
     return { module: new URL(m.module, manifest).href, exec: new URL(m.exec, manifest).href };
   };
 
+  // readFiles reads files for the module: up to many at once, each to at
+  // most limit bytes, so a file larger than that is never read in full. It
+  // never asks a file's size before reading (the browser asks its file
+  // system for each, one at a time: for ten thousand files that alone took
+  // longer than reading them); only a file found too large is sized, for
+  // the message. It resolves to the bytes of every file read, end to end,
+  // and for each file an Int32Array entry: its length; -1 when it could not
+  // be read; or -2 less its size when it is larger than limit. So the
+  // module takes a whole batch in two copies, not a call per file.
+  const readFiles = async (files, limit) => {
+    const sizes = new Int32Array(files.length);
+    const parts = new Array(files.length);
+    const readOne = async (f) => {
+      const reader = f.stream().getReader();
+      const chunks = [];
+      let n = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        n += value.byteLength;
+        if (n > limit) {
+          reader.cancel().catch(() => {});
+          return -2 - Math.min(f.size, 0x7fffffff - 2);
+        }
+        chunks.push(value);
+      }
+      if (chunks.length === 1) return chunks[0];
+      const all = new Uint8Array(n);
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.byteLength;
+      }
+      return all;
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const i = next++;
+        try {
+          const got = await readOne(files[i]);
+          if (typeof got === "number") {
+            sizes[i] = got;
+          } else {
+            parts[i] = got;
+            sizes[i] = got.byteLength;
+          }
+        } catch (e) {
+          sizes[i] = -1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
+    let total = 0;
+    for (const p of parts) if (p) total += p.byteLength;
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const p of parts) {
+      if (!p) continue;
+      bytes.set(p, at);
+      at += p.byteLength;
+    }
+    return { bytes, sizes: new Uint8Array(sizes.buffer) };
+  };
+  page.readFiles = readFiles;
+
   const start = async () => {
     say("Loading the audit tool…");
     try {

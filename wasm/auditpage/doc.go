@@ -6,9 +6,11 @@
 // records. Each file is read in the page, never sent anywhere, and counted
 // by package audit, the same summary `resolve audit` prints: a record is
 // turned into its audit return as it is read, so nothing typed in it is
-// shown or kept. While files are read the page stays usable: a few files
-// are read at a time, each is counted as it arrives, and the summary is
-// drawn again at most twice a second, then once at the end. The summary's
+// shown or kept. While files are read the page stays usable: the page's
+// script reads batches of files (never asking a file's size first, which
+// costs a round trip to the file system per file), each is counted as its
+// batch arrives, and the summary is drawn again every second and a half or
+// so, then once at the end. The summary's
 // tables and SVG charts (package chart) are built element by element;
 // nothing here parses markup.
 //

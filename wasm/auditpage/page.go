@@ -27,6 +27,7 @@ type page struct {
 	keep   bool // the manager chose to keep the returns in this browser
 	reader reader
 	shown  float64 // when the summary was last drawn, in ms since the page loaded
+	drawMs float64 // how long drawing it took
 	sum    audit.Summary
 	parts  []audit.Part
 }

@@ -11,18 +11,21 @@ import (
 	"resolve/internal/escalation"
 )
 
-// Files are read in batches (dom.ReadAll), many times faster than one by
-// one: reading is how many batches are read at once, batchFiles and
-// batchBytes how large a batch may be.
+// Files are read in batches by the page's script (Node.ReadFiles, with
+// audit.js's readFiles, which reads many files of a batch at once): reading
+// is how many batches are read at once, so that one is counted while the
+// next is read, and batchFiles how many files a batch has. Files are never
+// sized before they are read: the browser answers a file's size through its
+// file system, one file at a time, which for ten thousand files took longer
+// than reading them.
 const (
 	reading    = 4
 	batchFiles = 250
-	batchBytes = 4 << 20
 )
 
 // sliceMs is the longest the page counts files without letting the browser
 // answer the manager; redrawMs the least time between two drawings of the
-// summary while files are read.
+// summary while files are read (more when drawing takes long).
 const (
 	sliceMs  = 40
 	redrawMs = 1500
@@ -64,74 +67,31 @@ func (p *page) read(files []dom.File) {
 	p.pump()
 }
 
-// pump starts reading batches until enough are under way. A file too
-// large is refused by its size, unread. A batch that cannot be read is
-// read again file by file, so that only the files that fail are skipped,
-// each with its reason.
+// pump starts reading batches until enough are under way. A file larger
+// than escalation.MaxSize is not read past the limit, and is refused with
+// its size; a file the browser cannot read is skipped with its reason.
 func (p *page) pump() {
 	r := &p.reader
 	for r.busy < reading && len(r.queue) > 0 {
-		var batch []dom.File
-		for size := 0; len(r.queue) > 0 && len(batch) < batchFiles && size < batchBytes; {
-			f := r.queue[0]
-			r.queue = r.queue[1:]
-			if n := f.Size(); n > escalation.MaxSize {
-				p.set.Skip(f.Name(), "This file "+audit.TooLarge(int64(n))+".")
-				r.done++
-			} else {
-				size += n
-				batch = append(batch, f)
-			}
-		}
-		if len(batch) == 0 {
-			p.step()
-			continue
-		}
+		batch := r.queue[:min(batchFiles, len(r.queue)):min(batchFiles, len(r.queue))]
+		r.queue = r.queue[len(batch):]
 		r.busy++
 		gen := r.gen
-		dom.ReadAll(batch, func(data [][]byte, err error) {
+		p.doc.ByID("audit-page").ReadFiles("readFiles", batch, escalation.MaxSize, func(data []dom.Read, err error) {
 			p.post(func() {
 				if gen != r.gen {
 					return // the manager started again
 				}
 				r.busy--
-				if err != nil && len(batch) > 1 {
-					r.queue = append(batch[:len(batch):len(batch)], r.queue...)
-					p.readEach(len(batch))
-					return
-				}
 				p.count(batch, data, err)
 			})
 		})
 	}
 }
 
-// readEach reads the next n files one at a time.
-func (p *page) readEach(n int) {
-	r := &p.reader
-	if n == 0 {
-		p.pump()
-		return
-	}
-	f := r.queue[0]
-	r.queue = r.queue[1:]
-	r.busy++
-	gen := r.gen
-	dom.ReadAll([]dom.File{f}, func(data [][]byte, err error) {
-		p.post(func() {
-			if gen != r.gen {
-				return
-			}
-			r.busy--
-			p.count([]dom.File{f}, data, err)
-			p.readEach(n - 1)
-		})
-	})
-}
-
 // count counts files read, letting the browser answer the manager every
 // sliceMs, then shows the progress and reads on.
-func (p *page) count(files []dom.File, data [][]byte, err error) {
+func (p *page) count(files []dom.File, data []dom.Read, err error) {
 	// The marks let a benchmark tell the module's counting from the
 	// browser's reading.
 	dom.Mark("audit-count-start")
@@ -139,11 +99,16 @@ func (p *page) count(files []dom.File, data [][]byte, err error) {
 	gen := r.gen
 	start := dom.Now()
 	for i, f := range files {
-		if err != nil {
+		switch {
+		case err != nil:
 			p.set.Skip(f.Name(), "The browser could not read it: "+err.Error()+".")
-		} else {
-			p.set.Add(f.Name(), data[i])
-			data[i] = nil // let it go
+		case data[i].TooLarge > 0:
+			p.set.Skip(f.Name(), "This file "+audit.TooLarge(int64(data[i].TooLarge))+".")
+		case data[i].Err != "":
+			p.set.Skip(f.Name(), "The browser could not read it: "+data[i].Err+".")
+		default:
+			p.set.Add(f.Name(), data[i].Data)
+			data[i].Data = nil // let it go
 		}
 		r.done++
 		if dom.Now()-start > sliceMs {
@@ -180,7 +145,9 @@ func (p *page) step() {
 		dom.Mark("audit-read-done")
 		return
 	}
-	if dom.Now()-p.shown >= redrawMs {
+	// Drawing all the returns read so far takes longer as they grow: it
+	// may take at most a ninth of the time while files are read.
+	if dom.Now()-p.shown >= max(redrawMs, 8*p.drawMs) {
 		p.draw(false)
 	}
 }

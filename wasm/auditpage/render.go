@@ -19,6 +19,7 @@ const mostListed = 500
 // long and change with every file.
 func (p *page) draw(final bool) {
 	p.shown = dom.Now()
+	defer func() { p.drawMs = dom.Now() - p.shown }()
 	p.sum = p.set.Summary(p.filter)
 	o := p.opts()
 	p.parts = audit.Tables(p.sum, o)
