@@ -19,7 +19,7 @@ type app struct {
 	e         *engine
 	meta      meta
 	ls        dom.Listeners
-	work      chan func()
+	q         *dom.Queue
 	queued    atomic.Bool // a refresh is waiting in work
 
 	shown   map[string]string // field -> the error message on show
@@ -43,25 +43,18 @@ type opened struct {
 	notices []string
 }
 
-// loop runs queued work for ever, one piece at a time. A panic in one piece
-// is shown in the page and the loop goes on: what the practitioner typed is
-// in the form, untouched, and can still be saved.
+// loop runs queued work for ever, one piece at a time (see dom.Queue).
 func (a *app) loop() {
 	defer a.ls.Release()
-	for f := range a.work {
-		a.run(f)
-	}
+	a.q.Run()
 }
 
-func (a *app) run(f func()) {
-	defer func() {
-		if r := recover(); r != nil {
-			box := a.doc.ByID("tool-error")
-			box.SetText("Something went wrong in the record tool (" + describe(r) + "). What you have typed is still in the form. Save it to a file now, or copy it somewhere safe, then reload the page.")
-			box.SetHidden(false)
-		}
-	}()
-	f()
+// failed shows a panic in a piece of work: what the practitioner typed is
+// in the form, untouched, and can still be saved.
+func (a *app) failed(what string) {
+	box := a.doc.ByID("tool-error")
+	box.SetText("Something went wrong in the record tool (" + what + "). What you have typed is still in the form. Save it to a file now, or copy it somewhere safe, then reload the page.")
+	box.SetHidden(false)
 }
 
 // attr returns the value of an attribute, or "".
@@ -70,20 +63,9 @@ func attr(n dom.Node, name string) string {
 	return v
 }
 
-// describe puts a recovered panic into words, without fmt.
-func describe(r any) string {
-	switch v := r.(type) {
-	case error:
-		return v.Error()
-	case string:
-		return v
-	}
-	return "an unexpected failure"
-}
-
 // post queues work for the loop. It never waits: the channel is large and
 // the loop drains it between browser events.
-func (a *app) post(f func()) { a.work <- f }
+func (a *app) post(f func()) { a.q.Post(f) }
 
 // on listens for an event and queues handle for the loop.
 func (a *app) on(n dom.Node, event string, handle func(dom.Event)) {

@@ -29,7 +29,7 @@ func main() {
 func start() (a *app, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			a, err = nil, errors.New("the page is not as the tool expects ("+describe(r)+").")
+			a, err = nil, errors.New("the page is not as the tool expects ("+dom.Describe(r)+").")
 		}
 	}()
 	doc := dom.Document()
@@ -60,12 +60,12 @@ func start() (a *app, err error) {
 		form:   form,
 		e:      &engine{p: d.Protocol, cal: cal, today: today},
 		meta:   meta{ID: escalation.NewID(), Created: today},
-		work:   make(chan func(), 256),
 		shown:  map[string]string{},
 		last:   map[string]string{},
 		drafts: attr(form, "data-drafts") != "off",
 		base:   attr(form, "data-base"),
 	}
+	a.q = dom.NewQueue(256, a.failed)
 	a.wire()
 	a.restoreDraft()
 	a.refresh()

@@ -21,7 +21,7 @@ type page struct {
 	title  string // the site's title, for the board report
 	today  workday.Date
 	ls     dom.Listeners
-	work   chan func()
+	q      *dom.Queue
 	set    *audit.Set
 	filter audit.Filter
 	keep   bool // the manager chose to keep the returns in this browser
@@ -48,7 +48,7 @@ func Run() {
 func start() (p *page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = nil, errors.New("the page is not as the tool expects ("+describe(r)+").")
+			p, err = nil, errors.New("the page is not as the tool expects ("+dom.Describe(r)+").")
 		}
 	}()
 	doc := dom.Document()
@@ -63,7 +63,8 @@ func start() (p *page, err error) {
 	y, m, d := dom.Today()
 	today := workday.Date{Year: y, Month: time.Month(m), Day: d}
 	site, _ := doc.ByID("audit-page").Attr("data-site")
-	p = &page{doc: doc, site: sp, title: site, today: today, work: make(chan func(), 1024)}
+	p = &page{doc: doc, site: sp, title: site, today: today}
+	p.q = dom.NewQueue(1024, p.failed)
 	p.set = audit.NewSet(p.config())
 	p.wire()
 	p.restore()
@@ -76,40 +77,22 @@ func start() (p *page, err error) {
 
 func (p *page) config() audit.Config { return audit.Config{Protocols: p.site.lookup(), Today: p.today} }
 
-// loop runs queued work for ever, one piece at a time. A panic in one piece
-// is shown in the page and the loop goes on.
+// loop runs queued work for ever, one piece at a time (see dom.Queue).
 func (p *page) loop() {
 	defer p.ls.Release()
-	for f := range p.work {
-		p.run(f)
-	}
+	p.q.Run()
 }
 
-func (p *page) run(f func()) {
-	defer func() {
-		if r := recover(); r != nil {
-			box := p.doc.ByID("audit-error")
-			box.SetText("Something went wrong in the audit tool (" + describe(r) + "). Reload the page and choose the files again.")
-			box.SetHidden(false)
-		}
-	}()
-	f()
-}
-
-// describe puts a recovered panic into words, without fmt.
-func describe(r any) string {
-	switch v := r.(type) {
-	case error:
-		return v.Error()
-	case string:
-		return v
-	}
-	return "an unexpected failure"
+// failed shows a panic in a piece of work.
+func (p *page) failed(what string) {
+	box := p.doc.ByID("audit-error")
+	box.SetText("Something went wrong in the audit tool (" + what + "). Reload the page and choose the files again.")
+	box.SetHidden(false)
 }
 
 // post queues work for the loop without waiting: the queue is long, and at
 // most a few file reads are under way at once.
-func (p *page) post(f func()) { p.work <- f }
+func (p *page) post(f func()) { p.q.Post(f) }
 
 // click listens for clicks (and Enter or Space on a button) on the element
 // with the given id.
