@@ -376,7 +376,7 @@ func (d *Decoder) array() (Value, error) {
 		case ']':
 			d.off++
 			d.depth--
-			v.Items = d.carveItems(base)
+			v.Items = carve(&d.items, &d.iblock, base, 32, len(d.data)-d.off)
 			return v, nil
 		}
 		return v, d.fail(d.off, "want ',' or ']' after an array element, found "+d.found())
@@ -443,7 +443,7 @@ func (d *Decoder) object() (Value, error) {
 		case '}':
 			d.off++
 			d.depth--
-			v.Members = d.carveMembers(base)
+			v.Members = carve(&d.members, &d.mblock, base, 64, len(d.data)-d.off)
 			return v, nil
 		}
 		return v, d.fail(d.off, "want ',' or '}' after an object member, found "+d.found())
@@ -460,31 +460,19 @@ func named(ms []Member, name string) bool {
 	return false
 }
 
-// carveMembers moves the members of the object just read, d.members[base:],
-// into a slice of their own, carved from the current block.
-func (d *Decoder) carveMembers(base int) []Member {
-	n := len(d.members) - base
-	if n > len(d.mblock) {
-		d.mblock = make([]Member, max(n, min(64, 1+(len(d.data)-d.off)/16)))
+// carve moves the values just read, (*pending)[base:] (an object's
+// members or an array's elements), into a slice of their own cut from
+// *block, which is made anew when too short: at least floor values, or one
+// for every 16 bytes of input left if fewer.
+func carve[T any](pending, block *[]T, base, floor, left int) []T {
+	n := len(*pending) - base
+	if n > len(*block) {
+		*block = make([]T, max(n, min(floor, 1+left/16)))
 	}
-	out := d.mblock[:n:n]
-	d.mblock = d.mblock[n:]
-	copy(out, d.members[base:])
-	d.members = d.members[:base]
-	return out
-}
-
-// carveItems does for the elements of the array just read what
-// carveMembers does for members.
-func (d *Decoder) carveItems(base int) []Value {
-	n := len(d.items) - base
-	if n > len(d.iblock) {
-		d.iblock = make([]Value, max(n, min(32, 1+(len(d.data)-d.off)/16)))
-	}
-	out := d.iblock[:n:n]
-	d.iblock = d.iblock[n:]
-	copy(out, d.items[base:])
-	d.items = d.items[:base]
+	out := (*block)[:n:n]
+	*block = (*block)[n:]
+	copy(out, (*pending)[base:])
+	*pending = (*pending)[:base]
 	return out
 }
 

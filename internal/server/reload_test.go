@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
@@ -19,26 +18,8 @@ import (
 // returns its address.
 func serveWatching(t *testing.T, cfg Config) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	cfg.Addr = "127.0.0.1:0"
 	cfg.Watch = []string{cfg.Build.Content, cfg.Build.Layouts, cfg.Build.Static}
-	cfg.Ready = func(a string) { ready <- a }
-	go func() { done <- Run(ctx, cfg) }()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	select {
-	case a := <-ready:
-		return "http://" + a
-	case err := <-done:
-		t.Fatalf("Run: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("server did not start")
-	}
-	return ""
+	return runServer(t, cfg)
 }
 
 // atTop is what is at the top of the tab's window: the first paragraph

@@ -188,15 +188,23 @@ func testRebuildsAndReloads(t *testing.T, poll bool) {
 	}
 }
 
-// start runs a server on cfg and returns its address and a stop function.
+// start runs a server building cfg, polling once an hour (the tests that
+// use it build by hand), and returns its address.
 func start(t *testing.T, cfg build.Config) string {
+	t.Helper()
+	return runServer(t, Config{Build: cfg, Interval: time.Hour})
+}
+
+// runServer runs a server on cfg, on a free loopback port, and returns
+// its address. It stops when the test ends.
+func runServer(t *testing.T, cfg Config) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Config{Build: cfg, Addr: "127.0.0.1:0", Interval: time.Hour, Ready: func(a string) { ready <- a }})
-	}()
+	cfg.Addr = "127.0.0.1:0"
+	cfg.Ready = func(a string) { ready <- a }
+	go func() { done <- Run(ctx, cfg) }()
 	t.Cleanup(func() {
 		cancel()
 		<-done
