@@ -77,7 +77,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 	var problems diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		show := path.Join(name, p)
-		if p != "." && strings.ContainsFunc(d.Name(), unprintable) {
+		if p != "." && strings.ContainsFunc(d.Name(), Unprintable) {
 			// A name that would write escape sequences to the terminal of
 			// whoever reads this message: shown escaped, never read.
 			problems.Add(printable(show), 0, "a name with a control character: rename it")
@@ -175,14 +175,15 @@ func Leaves(p, target string) bool {
 	return joined == ".." || strings.HasPrefix(joined, "../")
 }
 
-// unprintable reports whether r is a control character (C0, DEL or C1).
-func unprintable(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
+// Unprintable reports whether r is a control character (C0, DEL or C1):
+// Walk refuses a name that holds one.
+func Unprintable(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 
 // printable writes s with its control characters as Go escapes.
 func printable(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unprintable(r) {
+		if Unprintable(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue
