@@ -55,40 +55,39 @@ func split(terms []string, encoded map[string][]byte) map[string][]string {
 			shards[key] = append(shards[key], ts...)
 			return
 		}
-		// Terms no longer than the key stay; the rest go one level down.
-		groups := map[string][]string{}
-		var order []string
-		for _, t := range ts {
-			if len(t) <= len(key) {
-				shards[key] = append(shards[key], t)
-				continue
+		// The key itself, if a term, stays; the rest go one level down.
+		for _, g := range byPrefix(ts, len(key)+1) {
+			if g.key == key {
+				shards[key] = append(shards[key], g.terms...)
+			} else {
+				place(g.key, g.terms)
 			}
-			k := t[:len(key)+1]
-			if groups[k] == nil {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], t)
-		}
-		for _, k := range order {
-			place(k, groups[k])
 		}
 	}
-	groups := map[string][]string{}
-	var order []string
-	for _, t := range terms {
-		k := t
-		if len(k) > 2 {
-			k = k[:2]
-		}
-		if groups[k] == nil {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], t)
-	}
-	for _, k := range order {
-		place(k, groups[k])
+	for _, g := range byPrefix(terms, 2) {
+		place(g.key, g.terms)
 	}
 	return shards
+}
+
+// group is terms that share a prefix, their key.
+type group struct {
+	key   string
+	terms []string
+}
+
+// byPrefix groups sorted terms by their first n characters (the whole of
+// a shorter term), in order.
+func byPrefix(terms []string, n int) []group {
+	var out []group
+	for _, t := range terms {
+		k := t[:min(len(t), n)]
+		if len(out) == 0 || out[len(out)-1].key != k {
+			out = append(out, group{key: k})
+		}
+		out[len(out)-1].terms = append(out[len(out)-1].terms, t)
+	}
+	return out
 }
 
 // shardJSON writes a shard: an object from term to postings, terms sorted.
