@@ -1,6 +1,9 @@
 package search
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // encode appends postings to b as the JSON array the package comment
 // describes. ps is in page and section order.
@@ -109,4 +112,20 @@ func shardJSON(terms []string, encoded map[string][]byte) []byte {
 		b = append(b, encoded[t]...)
 	}
 	return append(b, '}')
+}
+
+// shardFiles splits sorted terms into shards and writes them, returning
+// the shards' keys and files, both sorted.
+func shardFiles(terms []string, encoded map[string][]byte) ([]string, []File) {
+	shards := split(terms, encoded)
+	keys := make([]string, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	files := make([]File, 0, len(keys))
+	for _, k := range keys {
+		files = append(files, File{Name: "w/" + k + ".json", Data: shardJSON(shards[k], encoded)})
+	}
+	return keys, files
 }
