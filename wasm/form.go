@@ -324,26 +324,3 @@ func fileName(protocolID, what, recordID string, today workday.Date, ext string)
 	}
 	return strings.Join(parts, "-") + ext
 }
-
-// slug lowers s and keeps letters and digits, joining runs of anything
-// else with one hyphen, to at most 40 characters.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if b.Len() >= 40 {
-			break
-		}
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(c)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
