@@ -289,23 +289,6 @@ func sortProblems(ps []escalation.Problem, order []string) []escalation.Problem 
 	return out
 }
 
-// sectionOf returns the id of the form's section a field is in: the
-// engine's answer, or for the partnership contact the stage that chooses
-// it. A field of the record as a whole belongs to the hub.
-func sectionOf(p *protocol.Protocol, field string) string {
-	if field == escalation.FieldContact {
-		for n := 1; n <= len(p.Stages); n++ {
-			if len(p.StageContacts(n)) > 1 {
-				return escalation.StageSection(n)
-			}
-		}
-	}
-	if s := escalation.Section(field); s != "" {
-		return s
-	}
-	return hubID
-}
-
 // hubID is the id of the page's hub: the task list of the sections.
 const hubID = "tasks"
 
@@ -323,27 +306,4 @@ func fileName(protocolID, what, recordID string, today workday.Date, ext string)
 		parts = append(parts, recordID[:6])
 	}
 	return strings.Join(parts, "-") + ext
-}
-
-// slug lowers s and keeps letters and digits, joining runs of anything
-// else with one hyphen, to at most 40 characters.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if b.Len() >= 40 {
-			break
-		}
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(c)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

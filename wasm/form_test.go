@@ -262,24 +262,6 @@ func TestSortProblems(t *testing.T) {
 	}
 }
 
-func TestSectionOf(t *testing.T) {
-	p := testProtocol()
-	p.Contacts = []protocol.Contact{{ID: "north", Stage: 3, Name: "North", Email: "n@example.org"}, {ID: "south", Stage: 3, Name: "South", Email: "s@example.org"}}
-	tests := []struct{ field, section string }{
-		{"arose", "prepare"},
-		{"flags.danger", "facts"},
-		{"stages.2.completed", "stage-2"},
-		{"contact", "stage-3"},
-		{"actions.2.by", "the-resolution"},
-		{"updated", "tasks"},
-	}
-	for _, tt := range tests {
-		if s := sectionOf(p, tt.field); s != tt.section {
-			t.Errorf("sectionOf(%q) = %q; want %q", tt.field, s, tt.section)
-		}
-	}
-}
-
 func TestFileName(t *testing.T) {
 	today := day(2025, 1, 8)
 	tests := []struct{ id, want string }{

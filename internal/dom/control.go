@@ -4,6 +4,7 @@ package dom
 
 import (
 	"strconv"
+	"strings"
 	"syscall/js"
 )
 
@@ -47,9 +48,10 @@ func (s Storage) Keys(prefix string) []string {
 	catch(func() {
 		n := s.v.Get("length").Int()
 		for i := 0; i < n; i++ {
-			k := s.v.Call("key", i)
-			if k.Type() == js.TypeString && len(k.String()) >= len(prefix) && k.String()[:len(prefix)] == prefix {
-				out = append(out, k.String())
+			if k := s.v.Call("key", i); k.Type() == js.TypeString {
+				if name := k.String(); strings.HasPrefix(name, prefix) {
+					out = append(out, name)
+				}
 			}
 		}
 	})

@@ -61,10 +61,7 @@ func (f File) Read(done func([]byte, error)) {
 			done(nil, errors.New("the browser could not read the file: "+err.Error()))
 			return
 		}
-		arr := js.Global().Get("Uint8Array").New(buf)
-		b := make([]byte, arr.Length())
-		js.CopyBytesToGo(b, arr)
-		done(b, nil)
+		done(bytesOf(js.Global().Get("Uint8Array").New(buf)), nil)
 	})
 }
 

@@ -167,7 +167,7 @@ func knownVersion(p *protocol.Protocol, v string) string {
 // always nil; it is there for callers written when the encoding could fail.
 func AuditJSON(a *AuditReturn) ([]byte, error) {
 	w := jsonx.Writer{Indent: "  "}
-	writeAudit(&w, a)
+	WriteAudit(&w, a)
 	return append(w.Bytes(), '\n'), nil
 }
 

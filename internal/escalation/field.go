@@ -158,7 +158,7 @@ func isControl(field string) bool {
 }
 
 // The sections of the form, each a part of the page with its own address
-// (#prepare, #stage-2): Section returns the id of the one a field is in.
+// (#prepare, #stage-2).
 const (
 	SectionPrepare    = "prepare"
 	SectionFacts      = "facts"
@@ -167,32 +167,6 @@ const (
 
 // StageSection returns the id of stage n's section.
 func StageSection(n int) string { return "stage-" + strconv.Itoa(n) }
-
-// Section returns the id of the section a field is in, or "" for a field
-// of the record as a whole.
-func Section(field string) string {
-	switch {
-	case strings.HasPrefix(field, "flags"), field == FieldStartStage:
-		return SectionFacts
-	case field == FieldResolution, field == FieldFeedbackGiven, field == FieldFeedbackHow,
-		strings.HasPrefix(field, "actions."):
-		return SectionResolution
-	case field == FieldContact:
-		return "" // the section of the stage whose contacts it chooses from: see the form
-	}
-	if n, _, ok := stageParts(field); ok && n > 0 {
-		return StageSection(n)
-	}
-	switch field {
-	case FieldReference, FieldAgency, FieldAgencySector, FieldOtherAgency, FieldOtherAgencySector,
-		FieldRaisedBy, FieldArose:
-		return SectionPrepare
-	}
-	if strings.HasPrefix(field, "answers") {
-		return SectionPrepare
-	}
-	return ""
-}
 
 // stageParts splits "stages.2.notes" into 2 and "notes".
 func stageParts(field string) (int, string, bool) {

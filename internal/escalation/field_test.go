@@ -4,33 +4,32 @@ import "testing"
 
 func TestFieldIDs(t *testing.T) {
 	tests := []struct {
-		field   string
-		date    bool
-		anchor  string
-		section string
+		field  string
+		date   bool
+		anchor string
 	}{
-		{FieldReference, false, "reference", SectionPrepare},
-		{FieldAgencySector, false, "agency_sector", SectionPrepare},
-		{FieldArose, true, "arose-day", SectionPrepare},
-		{AnswerField("concern"), false, "answers.concern", SectionPrepare},
-		{FlagField("cp_plan"), false, "flags.cp_plan", SectionFacts},
-		{FieldStartStage, false, "start_stage", SectionFacts},
-		{StageField(2, StageStarted), true, "stages.2.started-day", "stage-2"},
-		{StageField(12, StageCompleted), true, "stages.12.completed-day", "stage-12"},
-		{StageField(2, StageNotes), false, "stages.2.notes", "stage-2"},
-		{StageField(3, StageOutcome), false, "stages.3.outcome", "stage-3"},
-		{FieldContact, false, "contact", ""},
-		{FieldResolution, false, "resolution", SectionResolution},
-		{ActionField(4, ActionBy), true, "actions.4.by-day", SectionResolution},
-		{ActionField(1, ActionWhat), false, "actions.1.what", SectionResolution},
-		{FieldFeedbackGiven, true, "feedback.given-day", SectionResolution},
-		{"format", false, "", ""},
-		{"updated", false, "", ""},
-		{"answers", false, "", SectionPrepare},
-		{"answers.Bad Name", false, "", SectionPrepare},
-		{"stages.x.started", false, "", ""},
-		{"stages.02.started", false, "", ""},
-		{"actions.1.colour", false, "", SectionResolution},
+		{FieldReference, false, "reference"},
+		{FieldAgencySector, false, "agency_sector"},
+		{FieldArose, true, "arose-day"},
+		{AnswerField("concern"), false, "answers.concern"},
+		{FlagField("cp_plan"), false, "flags.cp_plan"},
+		{FieldStartStage, false, "start_stage"},
+		{StageField(2, StageStarted), true, "stages.2.started-day"},
+		{StageField(12, StageCompleted), true, "stages.12.completed-day"},
+		{StageField(2, StageNotes), false, "stages.2.notes"},
+		{StageField(3, StageOutcome), false, "stages.3.outcome"},
+		{FieldContact, false, "contact"},
+		{FieldResolution, false, "resolution"},
+		{ActionField(4, ActionBy), true, "actions.4.by-day"},
+		{ActionField(1, ActionWhat), false, "actions.1.what"},
+		{FieldFeedbackGiven, true, "feedback.given-day"},
+		{"format", false, ""},
+		{"updated", false, ""},
+		{"answers", false, ""},
+		{"answers.Bad Name", false, ""},
+		{"stages.x.started", false, ""},
+		{"stages.02.started", false, ""},
+		{"actions.1.colour", false, ""},
 	}
 	for _, tt := range tests {
 		if got := IsDateField(tt.field); got != tt.date {
@@ -38,9 +37,6 @@ func TestFieldIDs(t *testing.T) {
 		}
 		if got := Anchor(tt.field); got != tt.anchor {
 			t.Errorf("Anchor(%q) = %q; want %q", tt.field, got, tt.anchor)
-		}
-		if got := Section(tt.field); got != tt.section {
-			t.Errorf("Section(%q) = %q; want %q", tt.field, got, tt.section)
 		}
 	}
 }

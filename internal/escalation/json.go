@@ -105,8 +105,10 @@ func writeRecord(w *jsonx.Writer, r *Record) {
 	w.EndObject()
 }
 
-// writeAudit writes a as encoding/json does.
-func writeAudit(w *jsonx.Writer, a *AuditReturn) {
+// WriteAudit writes a to w as encoding/json does: with w's Indent "  ",
+// what AuditJSON saves; with the zero Writer, the same without its white
+// space.
+func WriteAudit(w *jsonx.Writer, a *AuditReturn) {
 	w.BeginObject()
 	w.Name("format")
 	w.String(a.Format)

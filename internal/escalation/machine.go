@@ -62,10 +62,8 @@ func (r *Record) StartAt(p *protocol.Protocol, n int, started, today workday.Dat
 		}
 		return Problem{field, "This procedure starts every record at stage 1."}
 	}
-	if !started.IsZero() {
-		if err := checkStarted(r, n, started, workday.Date{}, today); err != nil {
-			return err
-		}
+	if err := checkStarted(r, n, started, workday.Date{}, today); err != nil {
+		return err
 	}
 	r.Stages[0].Stage = n
 	r.Stages[0].Started = started
@@ -113,10 +111,8 @@ func (r *Record) Complete(p *protocol.Protocol, c Completion, today workday.Date
 		if n < len(p.Stages) {
 			// The next stage's start date is written down only if it was
 			// entered: that it began when this one ended is a guess.
-			if !c.Next.IsZero() {
-				if err := checkStarted(r, n+1, c.Next, c.Date, today); err != nil {
-					return err
-				}
+			if err := checkStarted(r, n+1, c.Next, c.Date, today); err != nil {
+				return err
 			}
 			cur.Completed, cur.Outcome = c.Date, c.Outcome
 			r.Stages = append(r.Stages, Stage{Stage: n + 1, Started: c.Next})
@@ -155,13 +151,14 @@ func (r *Record) Reopen(today workday.Date) error {
 	return nil
 }
 
-// checkStarted checks the start date of stage n: given, not before the
+// checkStarted checks the start date of stage n: not before the
 // disagreement arose or the previous stage's completion, not in the future.
+// A blank date is not checked: it is left to be entered.
 func checkStarted(r *Record, n int, started, prevCompleted, today workday.Date) error {
 	field := StageField(n, StageStarted)
 	switch {
 	case started.IsZero():
-		return Problem{field, "Enter the date " + stageName(n) + " started."}
+		return nil
 	case !r.Arose.IsZero() && started.Before(r.Arose):
 		return Problem{field, capital(stageName(n)) + " cannot start before the disagreement arose (" + LongDate(r.Arose) + ")."}
 	case !prevCompleted.IsZero() && started.Before(prevCompleted):

@@ -155,7 +155,7 @@ func validateStages(r *Record, p *protocol.Protocol, today workday.Date) []Probl
 	for i := range r.Stages {
 		s := &r.Stages[i]
 		n := s.Stage
-		if err := checkStarted(r, n, s.Started, prevCompleted, today); err != nil && !s.Started.IsZero() {
+		if err := checkStarted(r, n, s.Started, prevCompleted, today); err != nil {
 			ps = append(ps, err.(Problem))
 		}
 		last := i == len(r.Stages)-1

@@ -12,40 +12,16 @@ const storeKey = "resolve-audit-returns"
 // as escalation.AuditJSON writes it, without its white space, so that ten
 // thousand fit in a browser's storage.
 func encodeStore(returns []*escalation.AuditReturn) []byte {
-	out := []byte(`{"returns":[`)
-	for i, a := range returns {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		data, _ := escalation.AuditJSON(a)
-		out = compact(out, data)
+	var w jsonx.Writer
+	w.BeginObject()
+	w.Name("returns")
+	w.BeginArray()
+	for _, a := range returns {
+		escalation.WriteAudit(&w, a)
 	}
-	return append(out, "]}"...)
-}
-
-// compact appends the JSON text data to out without the white space
-// between its tokens.
-func compact(out, data []byte) []byte {
-	inString, escaped := false, false
-	for _, c := range data {
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == ' ', c == '\n', c == '\r', c == '\t':
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
+	w.EndArray()
+	w.EndObject()
+	return w.Bytes()
 }
 
 // decodeStore reads kept returns. Storage can be changed by anything else
