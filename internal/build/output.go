@@ -113,7 +113,6 @@ func (s *site) openOutput() error {
 	_, worker := s.assets[swSource]
 	// A live build compares every file it writes with the last build's.
 	worker = worker || s.memo != nil
-	s.hashWrites = worker
 	s.out = &output{work: work, dir: work.site(), m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
 	return nil
