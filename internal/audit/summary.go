@@ -192,7 +192,7 @@ func (s *scopeBuilder) add(a *escalation.AuditReturn, own bool) {
 	}
 	month := ""
 	if !a.Arose.IsZero() {
-		month = monthKey(a.Arose)
+		month = monthKey(a.Arose.Year, int(a.Arose.Month))
 	}
 	s.months[month]++
 	s.sectors[a.AgencySector+">"+a.OtherAgencySector]++
@@ -226,13 +226,12 @@ func grow(xs []int, n int) []int {
 	return xs
 }
 
-// monthKey writes the month of d as "YYYY-MM".
-func monthKey(d workday.Date) string {
-	m := strconv.Itoa(int(d.Month))
-	if len(m) == 1 {
-		m = "0" + m
+// monthKey writes month m of year y as "YYYY-MM"; splitMonth reads it.
+func monthKey(y, m int) string {
+	if m < 10 {
+		return strconv.Itoa(y) + "-0" + strconv.Itoa(m)
 	}
-	return strconv.Itoa(d.Year) + "-" + m
+	return strconv.Itoa(y) + "-" + strconv.Itoa(m)
 }
 
 // sortInts sorts xs in place: a heap sort, written out so that the module

@@ -142,22 +142,6 @@ func (o Options) countTable(id, scope, title, rowHead string, counts []Count, ke
 	return t
 }
 
-// Value returns the text of the cell in the row with key row and the
-// column with key col, and whether there is one.
-func (t Table) Value(row, col string) (string, bool) {
-	for _, r := range t.Rows {
-		if r.Key != row {
-			continue
-		}
-		for i, c := range t.Head[1:] {
-			if c.Key == col && i < len(r.Cells) {
-				return r.Cells[i].Text, true
-			}
-		}
-	}
-	return "", false
-}
-
 // Describe puts a chart's figures into words, as its text alternative:
 // each row's label and first figure, or for many rows the highest and how
 // many there are.

@@ -197,7 +197,7 @@ func (o Options) months(sc Scope) Table {
 				if m > 12 {
 					y, m = y+1, 1
 				}
-				keys = append(keys, strconv.Itoa(y)+"-"+pad2(m))
+				keys = append(keys, monthKey(y, m))
 			}
 		} else {
 			for _, c := range dated {
@@ -314,13 +314,6 @@ func splitMonth(key string) (y, m int) {
 	y, _ = strconv.Atoi(key[:4])
 	m, _ = strconv.Atoi(key[5:])
 	return y, m
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }
 
 func atIndex(xs []int, i int) int {

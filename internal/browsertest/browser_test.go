@@ -12,8 +12,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// fixture is the tiny site the harness is tested on.
-const fixture = "testdata/site"
+// fixture is the tiny site the harness is tested on: the one package
+// statichost's tests serve, which also holds the pages only these tests open
+// (foreign.html, invalid.html, violations.html).
+const fixture = "../statichost/testdata/site"
 
 func TestRoot(t *testing.T) {
 	root := Root(t)

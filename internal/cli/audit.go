@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"resolve/internal/audit"
 	"resolve/internal/escalation"
+	"resolve/internal/inputfs"
 	"resolve/internal/protocol"
 	"resolve/internal/workday"
 )
@@ -131,7 +131,7 @@ func addAuditFiles(set *audit.Set, name string) {
 	var paths []string
 	err := filepath.WalkDir(name, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			set.Skip(p, "cannot be read: "+reason(err))
+			set.Skip(p, "cannot be read: "+inputfs.PlainError(err))
 			return nil
 		}
 		if !d.IsDir() && strings.HasSuffix(strings.ToLower(p), ".json") {
@@ -140,7 +140,7 @@ func addAuditFiles(set *audit.Set, name string) {
 		return nil
 	})
 	if err != nil {
-		set.Skip(name, "cannot be read: "+reason(err))
+		set.Skip(name, "cannot be read: "+inputfs.PlainError(err))
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
@@ -164,7 +164,7 @@ func addAuditFile(set *audit.Set, path string) {
 func readAuditFile(path string) ([]byte, string) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, "cannot be read: " + reason(err)
+		return nil, "cannot be read: " + inputfs.PlainError(err)
 	}
 	if why := notRegular(fi.Mode()); why != "" {
 		return nil, why
@@ -176,18 +176,18 @@ func readAuditFile(path string) ([]byte, string) {
 	// check above, opening it does not wait for a writer.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, "cannot be read: " + reason(err)
+		return nil, "cannot be read: " + inputfs.PlainError(err)
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
-		return nil, "cannot be read: " + reason(err)
+		return nil, "cannot be read: " + inputfs.PlainError(err)
 	}
 	if why := notRegular(fi.Mode()); why != "" {
 		return nil, why
 	}
 	data, err := io.ReadAll(io.LimitReader(f, escalation.MaxSize+1))
 	if err != nil {
-		return nil, "cannot be read: " + reason(err)
+		return nil, "cannot be read: " + inputfs.PlainError(err)
 	}
 	if len(data) > escalation.MaxSize {
 		return nil, audit.TooLarge(int64(len(data)))
@@ -210,14 +210,4 @@ func notRegular(m fs.FileMode) string {
 		return "is a socket, not a file; it was not read"
 	}
 	return "is not a regular file; it was not read"
-}
-
-// reason is an error from the file system without the path, which the
-// message already starts with.
-func reason(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return err.Error()
 }

@@ -110,16 +110,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			warnings++
 		}
 	}
-	msg := "checked " + strconv.Itoa(res.Pages) + " pages: no problems"
-	switch {
-	case warnings > 0 && notes > 0:
-		msg = "checked " + strconv.Itoa(res.Pages) + " pages: " + strconv.Itoa(warnings) + " " + plural(warnings, "warning") + ", " + strconv.Itoa(notes) + " " + plural(notes, "note")
-	case warnings > 0:
-		msg = "checked " + strconv.Itoa(res.Pages) + " pages: " + strconv.Itoa(warnings) + " " + plural(warnings, "warning")
-	case notes > 0:
-		msg = "checked " + strconv.Itoa(res.Pages) + " pages: no problems, " + strconv.Itoa(notes) + " " + plural(notes, "note")
+	found := "no problems"
+	if warnings > 0 {
+		found = strconv.Itoa(warnings) + " " + plural(warnings, "warning")
 	}
-	io.WriteString(stdout, msg+"\n")
+	if notes > 0 {
+		found += ", " + strconv.Itoa(notes) + " " + plural(notes, "note")
+	}
+	io.WriteString(stdout, "checked "+strconv.Itoa(res.Pages)+" pages: "+found+"\n")
 	return OK
 }
 

@@ -27,21 +27,26 @@ func wasmModules(ctx context.Context) (modules func() (*build.Modules, error), w
 			watch = []string{filepath.Join(root, "wasm"), filepath.Join(root, "internal")}
 		}
 	}
-	return func() (*build.Modules, error) { return resolveModules(ctx, b) }, watch
+	return ModulesFor(ctx, b), watch
 }
 
-// resolveModules resolves b's modules for one build.
-func resolveModules(ctx context.Context, b *wasmbuild.Builder) (*build.Modules, error) {
-	r, err := b.Resolve(ctx)
-	if err != nil {
-		return nil, err
+// ModulesFor gives a build b's modules (build.Config.Modules): each call
+// resolves them for one build (carried, cached or compiled), names their
+// files for the pages, and writes exactly those files when the build asks.
+// The browser tests build their site with it too.
+func ModulesFor(ctx context.Context, b *wasmbuild.Builder) func() (*build.Modules, error) {
+	return func() (*build.Modules, error) {
+		r, err := b.Resolve(ctx)
+		if err != nil {
+			return nil, err
+		}
+		m := &build.Modules{Write: func(dir string) error {
+			_, err := r.Write(dir)
+			return err
+		}}
+		for _, f := range r.Files() {
+			m.Files = append(m.Files, build.ModuleFiles{Name: f.Name, Module: f.Module, Exec: f.Exec})
+		}
+		return m, nil
 	}
-	m := &build.Modules{Write: func(dir string) error {
-		_, err := r.Write(dir)
-		return err
-	}}
-	for _, f := range r.Files() {
-		m.Files = append(m.Files, build.ModuleFiles{Name: f.Name, Module: f.Module, Exec: f.Exec})
-	}
-	return m, nil
 }

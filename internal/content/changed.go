@@ -104,7 +104,7 @@ func plainName(p string) bool {
 		return false
 	}
 	for part := range strings.SplitSeq(p, "/") {
-		if strings.HasPrefix(part, ".") || strings.ContainsFunc(part, func(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }) {
+		if strings.HasPrefix(part, ".") || strings.ContainsFunc(part, inputfs.Unprintable) {
 			return false
 		}
 	}

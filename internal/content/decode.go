@@ -346,19 +346,27 @@ func fieldsOf(t reflect.Type) map[string]int {
 	}
 	m := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
+		if name, ok := yamlKey(t.Field(i)); ok {
+			m[name] = i
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = strings.ToLower(f.Name)
-		}
-		m[name] = i
 	}
 	fields.Store(t, m)
 	return m
+}
+
+// yamlKey is the front matter key a struct field is read from: its yaml
+// tag's name, or its own name in lower case; false for a field that no key
+// sets (unexported, or tagged "-").
+func yamlKey(f reflect.StructField) (string, bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	switch name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name {
+	case "-":
+		return "", false
+	case "":
+		return strings.ToLower(f.Name), true
+	default:
+		return name, true
+	}
 }

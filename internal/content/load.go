@@ -85,6 +85,18 @@ func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List)
 		}()
 	}
 	n := 0
+	// read takes a page or drawing from the cache when it has not
+	// changed, and otherwise gives it to the workers.
+	read := func(f inputfs.File, svg bool) {
+		if r, ok := cache.get(f); ok {
+			mu.Lock()
+			results = append(results, loaded{n: n, path: f.Path, svg: svg, page: r.page, asset: r.asset, problems: r.problems})
+			mu.Unlock()
+		} else {
+			jobs <- job{n: n, path: f.Path, svg: svg, file: f}
+		}
+		n++
+	}
 	var problems diag.List
 	var listed []inputfs.File // for the cache's next LoadChanged
 	walked := found(func(f inputfs.File) {
@@ -98,30 +110,14 @@ func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List)
 				problems = append(problems, diag.Problem{Path: file, Message: pageTooLarge(f.Size)})
 				return
 			}
-			if r, ok := cache.get(f); ok {
-				mu.Lock()
-				results = append(results, loaded{n: n, path: f.Path, page: r.page, problems: r.problems})
-				mu.Unlock()
-				n++
-				return
-			}
-			jobs <- job{n: n, path: f.Path, file: f}
-			n++
+			read(f, false)
 		case strings.EqualFold(path.Ext(f.Path), ".md"):
 			problems = append(problems, diag.Problem{Path: file, Message: "a page's name ends in .md, in lower case: rename it"})
 		default:
 			if msg := checkFile(f.Path, f.Size); msg != "" {
 				problems = append(problems, diag.Problem{Path: file, Message: msg})
 			} else if isDrawing(f.Path) {
-				if r, ok := cache.get(f); ok {
-					mu.Lock()
-					results = append(results, loaded{n: n, path: f.Path, svg: true, asset: r.asset, problems: r.problems})
-					mu.Unlock()
-					n++
-					return
-				}
-				jobs <- job{n: n, path: f.Path, svg: true, file: f}
-				n++
+				read(f, true)
 			} else {
 				t.Assets = append(t.Assets, f.Path)
 			}
@@ -131,7 +127,9 @@ func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List)
 	wg.Wait()
 	problems = append(walked, problems...)
 	slices.SortFunc(results, func(a, b loaded) int { return a.n - b.n })
+	seen := make(map[string]bool, len(results))
 	for _, r := range results {
+		seen[r.path] = true
 		problems = append(problems, r.problems...)
 		switch {
 		case r.page != nil:
@@ -144,10 +142,6 @@ func load(fsys fs.FS, root string, cache *Cache, found files) (*Tree, diag.List)
 	}
 	slices.Sort(t.Assets)
 	slices.Sort(t.Broken)
-	seen := make(map[string]bool, len(results))
-	for _, r := range results {
-		seen[r.path] = true
-	}
 	cache.keep(root, seen, listed, walked)
 	return t, problems
 }

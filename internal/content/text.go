@@ -91,21 +91,9 @@ func walkStrings(v reflect.Value, keys []string, fn func(keys []string, s string
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
+			if name, ok := yamlKey(t.Field(i)); ok {
+				walkStrings(v.Field(i), append(keys[:len(keys):len(keys)], name), fn)
 			}
-			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			switch {
-			case name == "-":
-				continue
-			case strings.Contains(opts, "inline"):
-				walkStrings(v.Field(i), keys, fn)
-				continue
-			case name == "":
-				name = strings.ToLower(f.Name)
-			}
-			walkStrings(v.Field(i), append(keys[:len(keys):len(keys)], name), fn)
 		}
 	}
 }

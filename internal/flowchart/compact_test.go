@@ -42,36 +42,11 @@ func compactShapes(l compactLayout) map[string]shape {
 // one-column chart's: text inside its shape, shapes and labels inside the
 // chart, nothing overlapping.
 func compactMisfits(l compactLayout) []string {
-	var bad []string
-	shapes := compactShapes(l)
-	for name, s := range shapes {
-		if s.x < 0 || s.y < 0 || s.x+s.w > l.width || s.y+s.h > l.height || s.w <= 0 || s.h <= 0 {
-			bad = append(bad, fmt.Sprintf("%s (%d,%d %dx%d) is not inside the %dx%d chart", name, s.x, s.y, s.w, s.h, l.width, l.height))
-		}
-		for _, line := range s.lines {
-			if !fits(s, line) {
-				bad = append(bad, fmt.Sprintf("%s: line %q (x %.1f to %.1f, y %d to %d) overflows its box (%d,%d %dx%d)",
-					name, line.text, line.left(), line.right(), line.top, line.bottom(), s.x, s.y, s.w, s.h))
-			}
-		}
-		for other, o := range shapes {
-			if name < other && overlap(s, o) {
-				bad = append(bad, fmt.Sprintf("%s overlaps %s", name, other))
-			}
-		}
-	}
+	var labels []stageLabel
 	for _, t := range l.steps {
-		lb := t.next.label
-		if lb.left() < 0 || lb.right() > float64(l.width) || lb.top < 0 || lb.bottom() > l.height {
-			bad = append(bad, fmt.Sprintf("stage %d: label %q is outside the chart", t.n, lb.text))
-		}
-		for name, s := range shapes {
-			if lb.right() > float64(s.x) && lb.left() < float64(s.x+s.w) && lb.bottom() > s.y && lb.top < s.y+s.h {
-				bad = append(bad, fmt.Sprintf("stage %d: label %q overlaps %s", t.n, lb.text, name))
-			}
-		}
+		labels = append(labels, stageLabel{t.n, t.next.label})
 	}
-	return bad
+	return checkFit(compactShapes(l), labels, l.width, l.height)
 }
 
 // TestCompactGolden keeps the compact chart of 1 to 12 stages, in both

@@ -30,11 +30,28 @@ func allShapes(l layout) map[string]shape {
 // shape (by the same width estimate used to wrap it), every shape and label
 // is inside the chart, and no two shapes overlap.
 func misfits(l layout) []string {
+	var labels []stageLabel
+	for _, t := range l.steps {
+		for _, c := range []connector{t.yes, t.no} {
+			labels = append(labels, stageLabel{t.n, c.label})
+		}
+	}
+	return checkFit(allShapes(l), labels, l.width, l.height)
+}
+
+// stageLabel is a connector's label and the number of the stage it is in.
+type stageLabel struct {
+	n     int
+	label *textLine
+}
+
+// checkFit is the arithmetic of misfits and compactMisfits: shapes, named
+// for messages, and labels in a width by height chart.
+func checkFit(shapes map[string]shape, labels []stageLabel, width, height int) []string {
 	var bad []string
-	shapes := allShapes(l)
 	for name, s := range shapes {
-		if s.x < 0 || s.y < 0 || s.x+s.w > l.width || s.y+s.h > l.height || s.w <= 0 || s.h <= 0 {
-			bad = append(bad, fmt.Sprintf("%s (%d,%d %dx%d) is not inside the %dx%d chart", name, s.x, s.y, s.w, s.h, l.width, l.height))
+		if s.x < 0 || s.y < 0 || s.x+s.w > width || s.y+s.h > height || s.w <= 0 || s.h <= 0 {
+			bad = append(bad, fmt.Sprintf("%s (%d,%d %dx%d) is not inside the %dx%d chart", name, s.x, s.y, s.w, s.h, width, height))
 		}
 		for _, line := range s.lines {
 			if !fits(s, line) {
@@ -48,16 +65,14 @@ func misfits(l layout) []string {
 			}
 		}
 	}
-	for _, t := range l.steps {
-		for _, c := range []connector{t.yes, t.no} {
-			lb := c.label
-			if lb.left() < 0 || lb.right() > float64(l.width) || lb.top < 0 || lb.bottom() > l.height {
-				bad = append(bad, fmt.Sprintf("stage %d: label %q is outside the chart", t.n, lb.text))
-			}
-			for name, s := range shapes {
-				if lb.right() > float64(s.x) && lb.left() < float64(s.x+s.w) && lb.bottom() > s.y && lb.top < s.y+s.h {
-					bad = append(bad, fmt.Sprintf("stage %d: label %q overlaps %s", t.n, lb.text, name))
-				}
+	for _, sl := range labels {
+		lb := sl.label
+		if lb.left() < 0 || lb.right() > float64(width) || lb.top < 0 || lb.bottom() > height {
+			bad = append(bad, fmt.Sprintf("stage %d: label %q is outside the chart", sl.n, lb.text))
+		}
+		for name, s := range shapes {
+			if lb.right() > float64(s.x) && lb.left() < float64(s.x+s.w) && lb.bottom() > s.y && lb.top < s.y+s.h {
+				bad = append(bad, fmt.Sprintf("stage %d: label %q overlaps %s", sl.n, lb.text, name))
 			}
 		}
 	}

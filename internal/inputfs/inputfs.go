@@ -77,7 +77,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 	var problems diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		show := path.Join(name, p)
-		if p != "." && strings.ContainsFunc(d.Name(), unprintable) {
+		if p != "." && strings.ContainsFunc(d.Name(), Unprintable) {
 			// A name that would write escape sequences to the terminal of
 			// whoever reads this message: shown escaped, never read.
 			problems.Add(printable(show), 0, "a name with a control character: rename it")
@@ -87,7 +87,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 			return nil
 		}
 		if err != nil {
-			problems.Add(show, 0, "cannot read: "+plainError(err))
+			problems.Add(show, 0, "cannot read: "+PlainError(err))
 			if d != nil && d.IsDir() && p != "." {
 				return fs.SkipDir
 			}
@@ -115,7 +115,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 		case mode.IsRegular():
 			info, err := d.Info()
 			if err != nil {
-				problems.Add(show, 0, "cannot read: "+plainError(err))
+				problems.Add(show, 0, "cannot read: "+PlainError(err))
 				return nil
 			}
 			fn(File{Path: p, Size: info.Size(), ModTime: info.ModTime()})
@@ -125,7 +125,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 		return nil
 	})
 	if err != nil {
-		problems.Add(name, 0, plainError(err))
+		problems.Add(name, 0, PlainError(err))
 	}
 	return problems
 }
@@ -135,7 +135,7 @@ func Walk(fsys fs.FS, name string, opts Options, fn func(File)) diag.List {
 func followLink(fsys fs.FS, name, p string) (File, string) {
 	target, err := fs.ReadLink(fsys, p)
 	if err != nil {
-		return File{}, "a symbolic link that cannot be read: " + plainError(err)
+		return File{}, "a symbolic link that cannot be read: " + PlainError(err)
 	}
 	if Leaves(p, target) {
 		return File{}, "a symbolic link to " + target + ", outside the " + name + " folder: nothing is read from outside it; copy the file into the folder instead"
@@ -175,14 +175,15 @@ func Leaves(p, target string) bool {
 	return joined == ".." || strings.HasPrefix(joined, "../")
 }
 
-// unprintable reports whether r is a control character (C0, DEL or C1).
-func unprintable(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
+// Unprintable reports whether r is a control character (C0, DEL or C1):
+// Walk refuses a name that holds one.
+func Unprintable(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 
 // printable writes s with its control characters as Go escapes.
 func printable(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unprintable(r) {
+		if Unprintable(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue
@@ -293,9 +294,9 @@ func Size(n int64) string {
 	return one(float64(n)/mb) + " MB"
 }
 
-// plainError is err's message without the "open content/x: " prefix a
-// *PathError gives, since messages name the file already.
-func plainError(err error) string {
+// PlainError is err's message without the "open content/x: " prefix a
+// *PathError gives, for messages that name the file already.
+func PlainError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

@@ -163,13 +163,6 @@ func Build(pages []Page, opt Options) []File {
 // same pages give the same bytes. A page never added is indexed as an
 // empty one; the error is Emit's for such a page.
 func (x *Index) Files() ([]File, error) {
-	var files []File
-	sections, length := 0, 0
-	// Merge the pages' postings by term, in two passes so that every
-	// term's postings go straight to their place in one slice: first
-	// count them (numbering the terms), then fill. A term is known by its
-	// id in the reader that read the page; global maps each reader's ids
-	// to the merged numbers.
 	for n := range x.pages {
 		if !x.pages[n].added {
 			if err := x.Add(n, Page{}); err != nil {
@@ -177,6 +170,58 @@ func (x *Index) Files() ([]File, error) {
 			}
 		}
 	}
+	terms, encoded, sections := x.merge()
+	slices.Sort(terms)
+	keys, shards := shardFiles(terms, encoded)
+
+	m := Manifest{
+		Format:   "resolve-search",
+		Version:  2,
+		Pages:    len(x.pages),
+		Sections: sections,
+		Stop:     stopWords,
+		Shards:   keys,
+		Synonyms: x.syn.Map(),
+		Numbers:  numbers(),
+		Scopes:   x.scopes(),
+	}
+	m.ID = x.id(m, shards)
+
+	var files []File
+	size := 0
+	for n := range x.pages {
+		f := x.pages[n].file
+		if x.opt.Emit == nil {
+			files = append(files, f)
+		}
+		if f.Data == nil {
+			size = -1 // not kept: the index is too big to bundle
+		} else if size >= 0 {
+			size += len(f.Data)
+		}
+	}
+	files = append(files, shards...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	if x.opt.BundleLimit > 0 && size >= 0 {
+		for _, f := range shards {
+			size += len(f.Data)
+		}
+		if size <= x.opt.BundleLimit {
+			m.Bundle = "all." + m.ID + ".json"
+			files = append(files, File{Name: m.Bundle, Data: x.bundle(shards)})
+		}
+	}
+	data, _ := json.Marshal(m)
+	return append([]File{{Name: "index.json", Data: data}}, files...), nil
+}
+
+// merge weighs the pages' postings and encodes them by term, returning
+// the terms, unsorted, and how many sections the pages have. It merges in
+// two passes so that every term's postings go straight to their place in
+// one slice: first it counts them (numbering the terms), then fills. A
+// term is known by its id in the reader that read the page; global maps
+// each reader's ids to the merged numbers.
+func (x *Index) merge() (terms []string, encoded map[string][]byte, sections int) {
 	x.mu.Lock()
 	readers := x.readers
 	x.mu.Unlock()
@@ -188,9 +233,8 @@ func (x *Index) Files() ([]File, error) {
 		}
 	}
 	number := map[string]int32{}
-	var terms []string // by number
-	var count []int    // by number: how many sections hold the term
-	total := 0
+	var count []int // by number: how many sections hold the term
+	total, length := 0, 0
 	for n := range x.pages {
 		d := &x.pages[n]
 		sections += len(d.lengths)
@@ -237,57 +281,7 @@ func (x *Index) Files() ([]File, error) {
 	}
 	// Each page added its postings in section order, and pages are merged
 	// in page order: the order the encoding needs.
-	encoded := encodeAll(terms, all, start, count)
-	slices.Sort(terms)
-	shards := split(terms, encoded)
-	keys := make([]string, 0, len(shards))
-	for k := range shards {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var shardFiles []File
-	for _, k := range keys {
-		shardFiles = append(shardFiles, File{Name: "w/" + k + ".json", Data: shardJSON(shards[k], encoded)})
-	}
-
-	m := Manifest{
-		Format:   "resolve-search",
-		Version:  2,
-		Pages:    len(x.pages),
-		Sections: sections,
-		Stop:     stopWords,
-		Shards:   keys,
-		Synonyms: x.syn.Map(),
-		Numbers:  numbers(),
-		Scopes:   x.scopes(),
-	}
-	m.ID = x.id(m, shardFiles)
-
-	size := 0
-	for n := range x.pages {
-		f := x.pages[n].file
-		if x.opt.Emit == nil {
-			files = append(files, f)
-		}
-		if f.Data == nil {
-			size = -1 // not kept: the index is too big to bundle
-		} else if size >= 0 {
-			size += len(f.Data)
-		}
-	}
-	files = append(files, shardFiles...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	if x.opt.BundleLimit > 0 && size >= 0 {
-		for _, f := range shardFiles {
-			size += len(f.Data)
-		}
-		if size <= x.opt.BundleLimit {
-			m.Bundle = "all." + m.ID + ".json"
-			files = append(files, File{Name: m.Bundle, Data: x.bundle(shardFiles)})
-		}
-	}
-	data, _ := json.Marshal(m)
-	return append([]File{{Name: "index.json", Data: data}}, files...), nil
+	return terms, encodeAll(terms, all, start, count), sections
 }
 
 // id is a hash of everything a query reads: every file's name and hash,

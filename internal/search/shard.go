@@ -1,6 +1,9 @@
 package search
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // encode appends postings to b as the JSON array the package comment
 // describes. ps is in page and section order.
@@ -55,40 +58,39 @@ func split(terms []string, encoded map[string][]byte) map[string][]string {
 			shards[key] = append(shards[key], ts...)
 			return
 		}
-		// Terms no longer than the key stay; the rest go one level down.
-		groups := map[string][]string{}
-		var order []string
-		for _, t := range ts {
-			if len(t) <= len(key) {
-				shards[key] = append(shards[key], t)
-				continue
+		// The key itself, if a term, stays; the rest go one level down.
+		for _, g := range byPrefix(ts, len(key)+1) {
+			if g.key == key {
+				shards[key] = append(shards[key], g.terms...)
+			} else {
+				place(g.key, g.terms)
 			}
-			k := t[:len(key)+1]
-			if groups[k] == nil {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], t)
-		}
-		for _, k := range order {
-			place(k, groups[k])
 		}
 	}
-	groups := map[string][]string{}
-	var order []string
-	for _, t := range terms {
-		k := t
-		if len(k) > 2 {
-			k = k[:2]
-		}
-		if groups[k] == nil {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], t)
-	}
-	for _, k := range order {
-		place(k, groups[k])
+	for _, g := range byPrefix(terms, 2) {
+		place(g.key, g.terms)
 	}
 	return shards
+}
+
+// group is terms that share a prefix, their key.
+type group struct {
+	key   string
+	terms []string
+}
+
+// byPrefix groups sorted terms by their first n characters (the whole of
+// a shorter term), in order.
+func byPrefix(terms []string, n int) []group {
+	var out []group
+	for _, t := range terms {
+		k := t[:min(len(t), n)]
+		if len(out) == 0 || out[len(out)-1].key != k {
+			out = append(out, group{key: k})
+		}
+		out[len(out)-1].terms = append(out[len(out)-1].terms, t)
+	}
+	return out
 }
 
 // shardJSON writes a shard: an object from term to postings, terms sorted.
@@ -110,4 +112,20 @@ func shardJSON(terms []string, encoded map[string][]byte) []byte {
 		b = append(b, encoded[t]...)
 	}
 	return append(b, '}')
+}
+
+// shardFiles splits sorted terms into shards and writes them, returning
+// the shards' keys and files, both sorted.
+func shardFiles(terms []string, encoded map[string][]byte) ([]string, []File) {
+	shards := split(terms, encoded)
+	keys := make([]string, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	files := make([]File, 0, len(keys))
+	for _, k := range keys {
+		files = append(files, File{Name: "w/" + k + ".json", Data: shardJSON(shards[k], encoded)})
+	}
+	return keys, files
 }

@@ -144,7 +144,7 @@ func (tm *termer) term(id int32, f func(id int32)) {
 
 // compound emits the term of the hyphenated compound just read, if any.
 func (tm *termer) compound(f func(id int32)) {
-	if tm.links < 2 || allDigitsBytes(tm.chain) {
+	if tm.links < 2 || allDigits(tm.chain) {
 		return
 	}
 	id, ok := tm.ids[string(tm.chain)]
@@ -159,15 +159,6 @@ func (tm *termer) compound(f func(id int32)) {
 		// A compound is one word: it matches one-word synonyms only.
 		tm.synonyms(f, []int32{id})
 	}
-}
-
-func allDigitsBytes(w []byte) bool {
-	for _, c := range w {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // synonyms emits the canonical term of each synonym that window ends with.

@@ -244,14 +244,14 @@ func wordTerms(text string) []string {
 	return out
 }
 
-// allDigits reports whether w is all digits.
-func allDigits(w string) bool {
+// allDigits reports whether w is one or more digits.
+func allDigits[W string | []byte](w W) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < '0' || w[i] > '9' {
 			return false
 		}
 	}
-	return w != ""
+	return len(w) > 0
 }
 
 // Stem strips the commonest English inflections from a folded word, so

@@ -128,22 +128,5 @@ func BenchmarkAuditPage10000(b *testing.B) {
 // the built site has it (make bench prints it), and fails over the budget
 // every module has, 800 KB brotli-compressed.
 func BenchmarkAuditModuleSize(b *testing.B) {
-	modules, _ := filepath.Glob(filepath.Join(siteDir, "audit", "wasm", "audit.*.wasm"))
-	if len(modules) != 1 {
-		b.Fatalf("the built site has audit modules %q; want one", modules)
-	}
-	var s fileSize
-	var err error
-	for b.Loop() {
-		if s, err = sizesOf(modules[0]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(s.Raw), "raw-bytes")
-	b.ReportMetric(float64(s.Gzip), "gzip-bytes")
-	b.ReportMetric(float64(s.Brotli), "brotli-bytes")
-	b.Logf("audit module: %v (budget %d brotli)", s, moduleBudget)
-	if s.Brotli > moduleBudget {
-		b.Errorf("the audit module is %d bytes brotli-compressed, over the budget of %d", s.Brotli, moduleBudget)
-	}
+	benchModule(b, "audit", filepath.Join(siteDir, "audit", "wasm", "audit.*.wasm"))
 }

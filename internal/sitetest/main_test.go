@@ -19,6 +19,7 @@ import (
 
 	"resolve/internal/browsertest"
 	"resolve/internal/build"
+	"resolve/internal/cli"
 	"resolve/internal/content"
 	"resolve/internal/wasmbuild"
 )
@@ -85,21 +86,7 @@ func run(m *testing.M) int {
 // files. The modules are cached between runs (see package wasmbuild), so
 // this is quick after the first time.
 func wasmModules(root string) func() (*build.Modules, error) {
-	b := wasmbuild.New(wasmbuild.Config{Root: root})
-	return func() (*build.Modules, error) {
-		r, err := b.Resolve(context.Background())
-		if err != nil {
-			return nil, err
-		}
-		m := &build.Modules{Write: func(dir string) error {
-			_, err := r.Write(dir)
-			return err
-		}}
-		for _, f := range r.Files() {
-			m.Files = append(m.Files, build.ModuleFiles{Name: f.Name, Module: f.Module, Exec: f.Exec})
-		}
-		return m, nil
-	}
+	return cli.ModulesFor(context.Background(), wasmbuild.New(wasmbuild.Config{Root: root}))
 }
 
 // browser returns the shared Chromium, started on first use. Under -short

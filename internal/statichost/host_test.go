@@ -10,6 +10,8 @@ import (
 	"testing"
 )
 
+// fixture is the test site. Package browsertest's tests serve it too, and
+// its foreign.html, foreign.js, invalid.html and violations.html are theirs.
 const fixture = "testdata/site"
 
 // serve serves dir with opts on a test server and returns its URL.

@@ -146,15 +146,7 @@ func Prebuild(ctx context.Context, b *Builder, out string) (*Index, error) {
 	idx := &Index{Format: indexFormat}
 	files := map[string][]byte{}
 	for _, m := range b.modules() {
-		built, err := b.Compile(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		wasm, err := os.ReadFile(built.Wasm)
-		if err != nil {
-			return nil, err
-		}
-		execJS, err := os.ReadFile(built.Exec)
+		wasm, execJS, _, err := b.compiled(ctx, m)
 		if err != nil {
 			return nil, err
 		}

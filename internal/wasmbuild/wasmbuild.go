@@ -279,6 +279,12 @@ func (b *Builder) load(ctx context.Context, m Module) (wasm, execJS []byte, from
 		b.opened.Store(m.Name, &openedModule{wasm, execJS})
 		return wasm, execJS, Carried, nil
 	}
+	return b.compiled(ctx, m)
+}
+
+// compiled returns the module m and its wasm_exec.js compiled from source
+// ([Builder.Compile]), or copied from the cache.
+func (b *Builder) compiled(ctx context.Context, m Module) (wasm, execJS []byte, from Origin, err error) {
 	built, err := b.Compile(ctx, m)
 	if err != nil {
 		return nil, nil, 0, err
