@@ -271,15 +271,21 @@ func TestReviewWarning(t *testing.T) {
 	}
 }
 
-func TestExampleSiteBuilds(t *testing.T) {
+// exampleConfig builds the repository's example site (content, layouts
+// and static) into a new folder, for testToday.
+func exampleConfig(t *testing.T) Config {
 	root := filepath.Join("..", "..")
-	cfg := Config{
+	return Config{
 		Content: filepath.Join(root, "content"),
 		Layouts: filepath.Join(root, "layouts"),
 		Static:  filepath.Join(root, "static"),
 		Out:     filepath.Join(t.TempDir(), "site"),
 		Today:   testToday,
 	}
+}
+
+func TestExampleSiteBuilds(t *testing.T) {
+	cfg := exampleConfig(t)
 	res, err := Build(cfg)
 	if err != nil {
 		t.Fatalf("the example site does not build:\n%v", err)

@@ -100,11 +100,7 @@ func (x *hasher) value(v reflect.Value) {
 	x.byte(byte(v.Kind()))
 	switch v.Kind() {
 	case reflect.Bool:
-		if v.Bool() {
-			x.byte(1)
-		} else {
-			x.byte(0)
-		}
+		x.bool(v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		x.uint(uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
@@ -170,11 +166,7 @@ func (x *hasher) value(v reflect.Value) {
 	case reflect.Func, reflect.Chan, reflect.UnsafePointer:
 		// Code, not data: the same binary runs every build. Only whether
 		// there is one counts.
-		if v.IsNil() {
-			x.byte(0)
-		} else {
-			x.byte(1)
-		}
+		x.bool(!v.IsNil())
 	}
 }
 

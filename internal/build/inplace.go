@@ -33,7 +33,6 @@ func (s *site) openInPlace(st *liveState) error {
 	}
 	s.out = &output{work: work, dir: s.cfg.Out, m: newMinifier(), rec: st.rec, inPlace: true}
 	s.written = st.rec
-	s.hashWrites = true
 	return nil
 }
 

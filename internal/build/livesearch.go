@@ -76,24 +76,11 @@ func (ls *liveSearch) complete(s *site) error {
 	s.memo.touched = true // from here the index is this build's
 	var failed error
 	var once sync.Once
-	work := make(chan liveAdd)
-	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for a := range work {
-				if err := ls.index.Add(a.n, a.page); err != nil {
-					once.Do(func() { failed = err })
-				}
-			}
-		}()
-	}
-	for _, a := range adds {
-		work <- a
-	}
-	close(work)
-	wg.Wait()
+	each(s.cfg.Workers, adds, func(a liveAdd) {
+		if err := ls.index.Add(a.n, a.page); err != nil {
+			once.Do(func() { failed = err })
+		}
+	})
 	if failed != nil {
 		return failed
 	}

@@ -14,9 +14,8 @@ import (
 // than half the pages would render again.
 func (s *site) startLive(l *Live, incremental bool) error {
 	s.memo.env = s.envKey()
-	s.siteOnce.Do(func() { s.siteV = s.siteView() })
 	h := newHasher()
-	h.any(s.siteV)
+	h.any(s.siteView())
 	s.memo.site = h.sum()
 	s.memo.layouts = s.layouts.keys
 	s.structure = s.structureKey()

@@ -49,17 +49,10 @@ func fakeModules(calls *int) func() (*Modules, error) {
 // and ask for them from their head, and the service worker and _headers
 // know the files the pages name.
 func TestModulesNamedInPages(t *testing.T) {
-	root := filepath.Join("..", "..")
 	calls := 0
-	cfg := Config{
-		Content: filepath.Join(root, "content"),
-		Layouts: filepath.Join(root, "layouts"),
-		Static:  filepath.Join(root, "static"),
-		Out:     filepath.Join(t.TempDir(), "site"),
-		BaseURL: "/procedures/",
-		Today:   testToday,
-		Modules: fakeModules(&calls),
-	}
+	cfg := exampleConfig(t)
+	cfg.BaseURL = "/procedures/"
+	cfg.Modules = fakeModules(&calls)
 	buildOrFail(t, cfg)
 	if calls != 1 {
 		t.Errorf("the build asked for its modules %d times; want once", calls)
@@ -121,14 +114,7 @@ func TestModulesNamedInPages(t *testing.T) {
 // TestModulesWithoutNames builds the form with no modules given: the page
 // preloads the manifest and its script reads the names there.
 func TestModulesWithoutNames(t *testing.T) {
-	root := filepath.Join("..", "..")
-	cfg := Config{
-		Content: filepath.Join(root, "content"),
-		Layouts: filepath.Join(root, "layouts"),
-		Static:  filepath.Join(root, "static"),
-		Out:     filepath.Join(t.TempDir(), "site"),
-		Today:   testToday,
-	}
+	cfg := exampleConfig(t)
 	buildOrFail(t, cfg)
 	page := readOut(t, cfg, "hips/record/index.html")
 	if !strings.Contains(page, `<link rel="preload" href="/wasm/manifest.json" as="fetch" crossorigin>`) || strings.Contains(page, "data-module") {

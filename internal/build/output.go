@@ -113,7 +113,6 @@ func (s *site) openOutput() error {
 	_, worker := s.assets[swSource]
 	// A live build compares every file it writes with the last build's.
 	worker = worker || s.memo != nil
-	s.hashWrites = worker
 	s.out = &output{work: work, dir: work.site(), m: newMinifier(), rec: &recorder{hash: worker, files: map[string]writtenFile{}}}
 	s.written = s.out.rec
 	return nil
@@ -209,28 +208,15 @@ func (s *site) write() (files int, bytes int64, err error) {
 func (s *site) runJobs(jobs []func() error) error {
 	var mu sync.Mutex
 	var first error
-	work := make(chan func() error)
-	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers*2; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range work {
-				if err := job(); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
+	each(s.cfg.Workers*2, jobs, func(job func() error) {
+		if err := job(); err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
 			}
-		}()
-	}
-	for _, job := range jobs {
-		work <- job
-	}
-	close(work)
-	wg.Wait()
+			mu.Unlock()
+		}
+	})
 	return first
 }
 

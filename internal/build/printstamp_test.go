@@ -12,20 +12,13 @@ import (
 // /procedures/procedures/hips/stage-1/, because the layout made a page's URL
 // (which already holds the base) absolute a second time.
 func TestPrintStampUnderSubPath(t *testing.T) {
-	root := filepath.Join("..", "..")
 	for _, tc := range []struct{ base, want string }{
 		{"/procedures/", "/procedures/hips/stage-1/"},
 		{"https://example.org/procedures/", "https://example.org/procedures/hips/stage-1/"},
 		{"/", "/hips/stage-1/"},
 	} {
-		cfg := Config{
-			Content: filepath.Join(root, "content"),
-			Layouts: filepath.Join(root, "layouts"),
-			Static:  filepath.Join(root, "static"),
-			Out:     filepath.Join(t.TempDir(), "site"),
-			BaseURL: tc.base,
-			Today:   testToday,
-		}
+		cfg := exampleConfig(t)
+		cfg.BaseURL = tc.base
 		if _, err := Build(cfg); err != nil {
 			t.Fatalf("base %s: %v", tc.base, err)
 		}

@@ -197,20 +197,24 @@ func idsIn(page []byte) map[string]bool {
 
 // parallel runs f for every page of pages, in order, on a pool of
 // cfg.Workers goroutines.
-func (s *site) parallel(pages []*page, f func(*page)) {
-	work := make(chan *page)
+func (s *site) parallel(pages []*page, f func(*page)) { each(s.cfg.Workers, pages, f) }
+
+// each runs f for every item, handed out in order, on a pool of n
+// goroutines, and returns when all are done.
+func each[T any](n int, items []T, f func(T)) {
+	work := make(chan T)
 	var wg sync.WaitGroup
-	for i := 0; i < s.cfg.Workers; i++ {
+	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range work {
-				f(p)
+			for item := range work {
+				f(item)
 			}
 		}()
 	}
-	for _, p := range pages {
-		work <- p
+	for _, item := range items {
+		work <- item
 	}
 	close(work)
 	wg.Wait()

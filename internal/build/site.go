@@ -38,14 +38,11 @@ type site struct {
 	glossary     []content.Term
 	siteOnce     sync.Once
 	siteV        *SiteView // the same for every page, so made once
-	// hashWrites asks write to hash every file it writes (for the service
-	// worker's build id); written is what it wrote.
-	hashWrites bool
-	written    *recorder
-	out        *output  // where a build writes; nil for a check
-	modules    *Modules // the WebAssembly modules, when the caller gives them
-	index      indexer  // the search index while pages are rendered, if the site has search
-	memo       *memo    // for resolve serve: what the last build made of each page (live.go); nil otherwise
+	written      *recorder // the files the build wrote, with their sizes (and hashes)
+	out          *output   // where a build writes; nil for a check
+	modules      *Modules  // the WebAssembly modules, when the caller gives them
+	index        indexer   // the search index while pages are rendered, if the site has search
+	memo         *memo     // for resolve serve: what the last build made of each page (live.go); nil otherwise
 	// What a live build keeps for the next (live.go): nil or zero otherwise.
 	lv          *Live
 	structure   fingerprint

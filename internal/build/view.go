@@ -73,7 +73,13 @@ func (v *PageView) CSP() string {
 // content="{{.Page.Referrer}}">.
 func (v *PageView) Referrer() string { return v.policy.referrer }
 
+// siteView is the view of the site every page gets, made once a build.
 func (s *site) siteView() *SiteView {
+	s.siteOnce.Do(func() { s.siteV = s.makeSiteView() })
+	return s.siteV
+}
+
+func (s *site) makeSiteView() *SiteView {
 	v := &SiteView{Title: s.title, Lang: s.lang, Footer: s.footer, Home: s.url("/"), Glossary: s.glossary,
 		Accessibility: s.statementURL("accessibility.md"), Privacy: s.statementURL("privacy.md")}
 	for _, pr := range s.protos {
@@ -123,8 +129,7 @@ func (s *site) view(p *page) *View {
 		pv.Children = append(pv.Children, s.link(c))
 	}
 	pv.Prev, pv.Next = s.prevNext(p)
-	s.siteOnce.Do(func() { s.siteV = s.siteView() })
-	return &View{Site: s.siteV, Page: pv, Protocol: s.protoView(p.proto, p), Data: p.data}
+	return &View{Site: s.siteView(), Page: pv, Protocol: s.protoView(p.proto, p), Data: p.data}
 }
 
 // prevNext links a content page to its neighbours in reading order: the
