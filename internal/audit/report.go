@@ -6,6 +6,7 @@ import (
 
 	"resolve/internal/chart"
 	"resolve/internal/escalation"
+	"resolve/internal/words"
 	"resolve/internal/workday"
 )
 
@@ -42,8 +43,8 @@ type Made struct {
 // range and, for publication, how small counts are written.
 func Describe(s Summary, o Options) string {
 	var b strings.Builder
-	b.WriteString("From " + plural(s.Files, "file", "files") + ": " + plural(s.Files-s.Skipped-s.Duplicates, "disagreement", "disagreements") +
-		", " + plural(s.Duplicates, "repeat", "repeats") + " counted once, " + strconv.Itoa(s.Skipped) + " not read.")
+	b.WriteString("From " + words.Count(s.Files, "file", "files") + ": " + words.Count(s.Files-s.Skipped-s.Duplicates, "disagreement", "disagreements") +
+		", " + words.Count(s.Duplicates, "repeat", "repeats") + " counted once, " + strconv.Itoa(s.Skipped) + " not read.")
 	var when string
 	switch f := s.Filter; {
 	case !f.From.IsZero() && !f.To.IsZero():
@@ -62,13 +63,6 @@ func Describe(s Summary, o Options) string {
 		b.WriteString(" Every count is shown exactly: not for publication as it is, since small numbers could identify a case.")
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // reportStyle is the report's own style sheet: the report is one file,

@@ -3,6 +3,8 @@ package audit
 import (
 	"strconv"
 	"strings"
+
+	"resolve/internal/words"
 )
 
 // Options says how to lay out a summary.
@@ -151,7 +153,7 @@ func (t Table) Describe() string {
 	if t.Chart == Timeline {
 		kind = "Timeline"
 	}
-	b.WriteString(kind + " of " + lowerFirst(t.Title) + ". ")
+	b.WriteString(kind + " of " + words.LowerFirst(t.Title) + ". ")
 	rows := t.ChartRows()
 	if len(rows) == 0 {
 		b.WriteString("Nothing to show.")
@@ -173,7 +175,7 @@ func (t Table) Describe() string {
 			top = r
 		}
 	}
-	b.WriteString(strconv.Itoa(len(rows)) + " " + lowerFirst(t.Head[0].Label) + "s from " + rows[0].Label + " to " + rows[len(rows)-1].Label +
+	b.WriteString(strconv.Itoa(len(rows)) + " " + words.LowerFirst(t.Head[0].Label) + "s from " + rows[0].Label + " to " + rows[len(rows)-1].Label +
 		"; the most, " + top.Cells[0].Text + ", in " + top.Label + ". The table gives every figure.")
 	return b.String()
 }
@@ -189,12 +191,4 @@ func (t Table) ChartRows() []Row {
 		out = append(out, r)
 	}
 	return out
-}
-
-// lowerFirst lower-cases the first letter of a title put into a sentence.
-func lowerFirst(s string) string {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
-		return s
-	}
-	return string(s[0]+'a'-'A') + s[1:]
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"resolve/internal/protocol"
+	"resolve/internal/words"
 	"resolve/internal/workday"
 )
 
@@ -143,7 +144,7 @@ func (s Status) DueText() string {
 	case s.Kind == Skipped || s.Kind == NotNeeded:
 		return "not applicable"
 	case !s.Timescale:
-		return lowerFirst(s.Words)
+		return words.LowerFirst(s.Words)
 	}
 	return "no date can be given yet"
 }
@@ -224,7 +225,7 @@ func Plan(p *protocol.Protocol, cal *workday.Calendar, arose workday.Date, compl
 		}
 	}
 	if found {
-		return nil, errors.New("there is no stage " + strconv.Itoa(bad) + ": the procedure " + strconv.Quote(p.ID) + " has " + plural(len(p.Stages), "stage", "stages"))
+		return nil, errors.New("there is no stage " + strconv.Itoa(bad) + ": the procedure " + strconv.Quote(p.ID) + " has " + words.Count(len(p.Stages), "stage", "stages"))
 	}
 	var last workday.Date
 	lastStage := 0
@@ -246,7 +247,7 @@ func Plan(p *protocol.Protocol, cal *workday.Calendar, arose workday.Date, compl
 	dues := schedule(p, cal, arose, 1, arose, func(n int) workday.Date { return completed[n] })
 	out := make([]PlannedStage, len(p.Stages))
 	for i, s := range p.Stages {
-		out[i] = PlannedStage{Stage: i + 1, Title: s.Title, Due: dues[i].Date, Known: dues[i].Known, Words: lowerFirst(s.Words())}
+		out[i] = PlannedStage{Stage: i + 1, Title: s.Title, Due: dues[i].Date, Known: dues[i].Known, Words: words.LowerFirst(s.Words())}
 		out[i].Published = out[i].Known && cal.Published(out[i].Due)
 	}
 	return out, nil

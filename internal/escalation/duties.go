@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"resolve/internal/protocol"
+	"resolve/internal/words"
 	"resolve/internal/workday"
 )
 
@@ -142,7 +143,7 @@ func NextStep(r *Record, p *protocol.Protocol, cal *workday.Calendar, today work
 	text := capital(stageName(n)) + ": " + sentence(def.Title) + " Who takes part: " + sentence(def.Who) + " "
 	switch st.Kind {
 	case NoTimescale:
-		text += "Timescale: " + lowerFirst(sentence(st.Words))
+		text += "Timescale: " + words.LowerFirst(sentence(st.Words))
 	case OutcomeOnly:
 		text += "Enter the date it was completed."
 	case NotStarted:

@@ -8,6 +8,7 @@ import (
 
 	"resolve/internal/jsonx"
 	"resolve/internal/protocol"
+	"resolve/internal/words"
 	"resolve/internal/workday"
 )
 
@@ -291,10 +292,10 @@ func notices(r *Record, p *protocol.Protocol) []string {
 	}
 	answers, flags := Leftovers(r, p)
 	if len(answers) > 0 {
-		out = append(out, "The record has answers to "+plural(len(answers), "question", "questions")+" the procedure no longer asks. They are kept, and shown after the other answers.")
+		out = append(out, "The record has answers to "+words.Count(len(answers), "question", "questions")+" the procedure no longer asks. They are kept, and shown after the other answers.")
 	}
 	if len(flags) > 0 {
-		out = append(out, "The record answers "+plural(len(flags), "question", "questions")+" about the case that the procedure no longer asks. They are kept, but no longer change what must happen.")
+		out = append(out, "The record answers "+words.Count(len(flags), "question", "questions")+" about the case that the procedure no longer asks. They are kept, but no longer change what must happen.")
 	}
 	return out
 }

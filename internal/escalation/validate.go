@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"resolve/internal/protocol"
+	"resolve/internal/words"
 	"resolve/internal/workday"
 )
 
@@ -123,7 +124,7 @@ func Damage(r *Record, p *protocol.Protocol) []Problem {
 		n := s.Stage
 		switch {
 		case stageDef(p, n) == nil:
-			add(StageField(n, StageStarted), "This procedure has no "+stageName(n)+": it has "+plural(len(p.Stages), "stage", "stages")+".")
+			add(StageField(n, StageStarted), "This procedure has no "+stageName(n)+": it has "+words.Count(len(p.Stages), "stage", "stages")+".")
 			return ps // later checks would only repeat the damage
 		case i > 0 && n != r.Stages[i-1].Stage+1:
 			add(StageField(n, StageStarted), "The stages must follow in order: "+stageName(n)+" comes after "+stageName(r.Stages[i-1].Stage)+".")

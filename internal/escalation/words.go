@@ -33,14 +33,6 @@ func workingDays(n int) string {
 	return strconv.Itoa(n) + " working days"
 }
 
-// plural writes "1 stage" or "N stages".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 // stageName writes "stage 2".
 func stageName(n int) string { return "stage " + strconv.Itoa(n) }
 
@@ -51,15 +43,6 @@ func capital(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
-}
-
-// lowerFirst returns s with its first letter in lower case (ASCII), for
-// a protocol's wording put inside a sentence: "Immediately" -> "immediately".
-func lowerFirst(s string) string {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
-		return s // an empty string, or one starting with an acronym
-	}
-	return string(s[0]-'A'+'a') + s[1:]
 }
 
 // blank reports whether s holds nothing but white space.

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"resolve/internal/protocol"
+	"resolve/internal/words"
 )
 
 // Options are the page-dependent parts of a chart.
@@ -132,18 +132,11 @@ func Timescale(n int, d *protocol.Due) (string, error) {
 	return protocol.Stage{Due: d}.Timescale(n), nil
 }
 
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
-}
-
 // description is the chart's <desc>: the whole chart in a few sentences.
 func description(p *protocol.Protocol, f facts, inline bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "A flowchart of the %s of the %s procedure for resolving professional disagreements about a child's safety.",
-		plural(len(p.Stages), "stage"), p.Partnership)
+		words.Count(len(p.Stages), "stage", "stages"), p.Partnership)
 	if len(f.urgent) > 0 {
 		b.WriteString(" Set apart at the top, under the heading \"" + urgentHeading + "\":")
 		for _, fl := range f.urgent {

@@ -3,6 +3,8 @@ package protocol
 import (
 	"strconv"
 	"strings"
+
+	"resolve/internal/words"
 )
 
 // Timescale describes a stage's due rule in words, as readers see it.
@@ -14,9 +16,9 @@ func (s Stage) Timescale(n int) string {
 	var b strings.Builder
 	switch {
 	case d.WorkingDays > 0:
-		b.WriteString(plural(d.WorkingDays, "working day"))
+		b.WriteString(words.Count(d.WorkingDays, "working day", "working days"))
 	default:
-		b.WriteString(plural(d.CalendarDays, "calendar day"))
+		b.WriteString(words.Count(d.CalendarDays, "calendar day", "calendar days"))
 	}
 	if d.After == AfterPrevious && n > 1 {
 		b.WriteString(" from the end of stage " + strconv.Itoa(n-1))
@@ -24,13 +26,6 @@ func (s Stage) Timescale(n int) string {
 		b.WriteString(" from when the disagreement arose")
 	}
 	return b.String()
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 // TelURI turns a phone number as written into a tel: URI.

@@ -4,6 +4,7 @@ package auditpage
 
 import (
 	"resolve/internal/dom"
+	"resolve/internal/words"
 )
 
 // keptName is what a kept return is called where a file's name would be.
@@ -30,9 +31,9 @@ func (p *page) restore() {
 	for _, a := range returns {
 		p.set.AddReturn(keptName, a)
 	}
-	msg := "The " + plural(len(returns), "return", "returns") + " kept in this browser are counted below. Add more files, or delete them from this browser."
+	msg := "The " + words.Count(len(returns), "return", "returns") + " kept in this browser are counted below. Add more files, or delete them from this browser."
 	if damaged > 0 {
-		msg += " " + plural(damaged, "kept return was", "kept returns were") + " damaged and left out."
+		msg += " " + words.Count(damaged, "kept return was", "kept returns were") + " damaged and left out."
 	}
 	p.notice(msg)
 	p.draw(true)

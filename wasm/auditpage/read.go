@@ -9,6 +9,7 @@ import (
 	"resolve/internal/audit"
 	"resolve/internal/dom"
 	"resolve/internal/escalation"
+	"resolve/internal/words"
 )
 
 // Files are read in batches by the page's script (Node.ReadFiles, with
@@ -61,7 +62,7 @@ func (p *page) read(files []dom.File) {
 	}
 	r.queue = append(r.queue, files...)
 	r.total += len(files)
-	p.status("Reading " + plural(r.total, "file", "files") + "…")
+	p.status("Reading " + words.Count(r.total, "file", "files") + "…")
 	p.doc.ByID("audit-progress-group").SetHidden(false)
 	p.progress()
 	p.pump()
@@ -157,11 +158,4 @@ func (p *page) progress() {
 	bar.SetAttr("max", strconv.Itoa(max(p.reader.total, 1)))
 	bar.SetFormValue(strconv.Itoa(p.reader.done))
 	bar.SetText(strconv.Itoa(p.reader.done) + " of " + strconv.Itoa(p.reader.total))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

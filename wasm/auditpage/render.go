@@ -8,6 +8,7 @@ import (
 	"resolve/internal/audit"
 	"resolve/internal/chart"
 	"resolve/internal/dom"
+	"resolve/internal/words"
 )
 
 // mostListed is how many files the notes list by name; beyond it they say
@@ -154,7 +155,7 @@ func (p *page) drawNotes() {
 	box := p.doc.ByID("audit-file-notes")
 	box.Clear()
 	if probs := p.set.Problems(); len(probs) > 0 {
-		h := dom.El(p.doc, "h3", plural(len(probs), "file was", "files were")+" not read")
+		h := dom.El(p.doc, "h3", words.Count(len(probs), "file was", "files were")+" not read")
 		h.SetAttr("id", "audit-problems-title")
 		box.Append(h)
 		t := audit.Table{Head: []audit.Column{{Key: "file", Label: "File"}, {Key: "why", Label: "Why"}}}
@@ -166,18 +167,18 @@ func (p *page) drawNotes() {
 		}
 		box.Append(p.table("audit-problems", t))
 		if n := len(probs) - mostListed; n > 0 {
-			box.Append(dom.El(p.doc, "p", "And "+plural(n, "more file", "more files")+"."))
+			box.Append(dom.El(p.doc, "p", "And "+words.Count(n, "more file", "more files")+"."))
 		}
 	}
 	if dups := p.set.Duplicates(); len(dups) > 0 {
 		d := p.doc.Create("details")
 		d.SetAttr("id", "audit-repeats")
-		d.Append(dom.El(p.doc, "summary", plural(len(dups), "file repeats", "files repeat")+" a disagreement already counted, so "+
+		d.Append(dom.El(p.doc, "summary", words.Count(len(dups), "file repeats", "files repeat")+" a disagreement already counted, so "+
 			map[bool]string{true: "it was", false: "they were"}[len(dups) == 1]+" counted once"))
 		ul := p.doc.Create("ul")
 		for i, dup := range dups {
 			if i == mostListed {
-				ul.Append(dom.El(p.doc, "li", "And "+plural(len(dups)-mostListed, "more file", "more files")+"."))
+				ul.Append(dom.El(p.doc, "li", "And "+words.Count(len(dups)-mostListed, "more file", "more files")+"."))
 				break
 			}
 			ul.Append(dom.El(p.doc, "li", dup.Name+": the same disagreement as "+dup.Same))
