@@ -60,6 +60,8 @@ type Config struct {
 	Modules func() (*Modules, error)
 	// Extra, when set, runs after the site (its modules included) is
 	// written into the new folder and before it replaces the old output.
+	// Only full builds run it: a live build's incremental builds keep
+	// what it wrote, as they keep the modules (see hashOutput).
 	Extra func(dir string) error
 	Log   io.Writer // progress messages; nil for none
 }

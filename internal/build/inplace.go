@@ -98,7 +98,9 @@ func (s *site) writeInPlace(l *Live) (files int, bytes int64, changed []string, 
 		}
 	}
 	s.addFeeds()
-	s.cfg.Extra = nil // the modules stay the last full build's (their sources' changes make a full build)
+	// No Extra: the modules, and whatever a caller's Extra wrote, stay as the
+	// last full build left them (their sources' changes make a full build).
+	s.cfg.Extra = nil
 	if err := s.addPublishing(); err != nil {
 		return 0, 0, nil, err
 	}
