@@ -153,7 +153,7 @@
       var p = paneOf(e.target);
       if (!p || p === current) return;
       open(p, false);
-      var hash = p.id === hubID ? "#" + hubID : "#" + p.id;
+      var hash = "#" + p.id;
       if (location.hash !== hash && history.pushState) history.pushState(null, "", hash);
     });
   }
