@@ -85,15 +85,7 @@ func (a *app) show(ps []escalation.Problem, intro string, focus bool) {
 func (a *app) fieldError(field, msg string) {
 	group := a.doc.ByID(escalation.GroupID(field))
 	box := a.doc.ByID(escalation.ErrorID(field))
-	group.SetClass("form-group-error", msg != "")
-	box.Clear()
-	if msg != "" {
-		hidden := dom.El(a.doc, "span", "Error: ")
-		hidden.SetClass("visually-hidden", true)
-		box.Append(hidden)
-		box.Append(dom.El(a.doc, "span", msg))
-	}
-	box.SetHidden(msg == "")
+	dom.SetFieldError(a.doc, group, box, msg)
 	target := group.Query("fieldset")
 	if !target.OK() {
 		target = a.doc.ByID(field)

@@ -299,6 +299,22 @@ func El(doc Node, tag, text string) Node {
 	return e
 }
 
+// SetFieldError shows msg as a form field's error, as the site's forms
+// show one (the GOV.UK pattern): a visually hidden "Error: " before it in
+// the box, and the field's group marked form-group-error. An empty msg
+// clears and hides the box.
+func SetFieldError(doc, group, box Node, msg string) {
+	group.SetClass("form-group-error", msg != "")
+	box.Clear()
+	if msg != "" {
+		hidden := El(doc, "span", "Error: ")
+		hidden.SetClass("visually-hidden", true)
+		box.Append(hidden)
+		box.Append(El(doc, "span", msg))
+	}
+	box.SetHidden(msg == "")
+}
+
 // catch runs f and turns a JavaScript exception it raises into an error.
 func catch(f func()) (err error) {
 	defer func() {

@@ -217,16 +217,7 @@ func (p *page) options() {
 
 // fieldError shows a date's error message, or clears it.
 func (p *page) fieldError(id, msg string) {
-	p.doc.ByID(id+"-group").SetClass("form-group-error", msg != "")
-	box := p.doc.ByID(id + "-error")
-	box.Clear()
-	if msg != "" {
-		hidden := dom.El(p.doc, "span", "Error: ")
-		hidden.SetClass("visually-hidden", true)
-		box.Append(hidden)
-		box.Append(dom.El(p.doc, "span", msg))
-	}
-	box.SetHidden(msg == "")
+	dom.SetFieldError(p.doc, p.doc.ByID(id+"-group"), p.doc.ByID(id+"-error"), msg)
 }
 
 // errorSummary lists the date range's problems, each linked to its field.
